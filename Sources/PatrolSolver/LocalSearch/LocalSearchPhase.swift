@@ -1,0 +1,165 @@
+/// Improves a valid schedule by random moves under simulated annealing until a
+/// termination condition holds, keeping the best schedule seen.
+///
+/// The step loop is select -> apply -> score (read the running total) -> accept or
+/// undo. Only valid states are visited (see `MoveSelector`), and nothing is allocated
+/// per move: the move log and the solution's arrays are reused.
+struct LocalSearchPhase {
+    let configuration: SolverConfiguration
+    let termination: Termination
+
+    /// Runs the search and leaves the best schedule found in `state`.
+    func run(
+        _ state: inout WorkingSolution, random: inout RandomSource, statistics: inout SearchCounters,
+        report: (_ progress: SolverProgress, _ improved: Bool) -> Void
+    ) throws(ScoreCorruption) {
+        let p = state.problem
+        guard p.slotCount > 0 || p.sessionCount > 0 else { return }
+        var annealing = SimulatedAnnealing(
+            startTemperature: Self.startTemperature(p), endTemperature: 0.3,
+            cycleLength: min(20_000_000, max(300_000, 200 * p.placeCount)))
+        var best = BestSchedule(state)
+        let selector = MoveSelector()
+        var log = MoveLog()
+        let checking = configuration.checking
+        var lastReport = statistics.elapsed
+
+        while true {
+            if statistics.movesEvaluated & 1023 == 0 {
+                statistics.elapsed = termination.elapsed
+                if let reason = termination.reason(statistics, bestScore: best.total) {
+                    statistics.stopReason = reason
+                    break
+                }
+                if statistics.elapsed - lastReport >= .milliseconds(250) {
+                    lastReport = statistics.elapsed
+                    report(progress(best, state.problem, statistics), statistics.bestImproved)
+                    statistics.bestImproved = false
+                }
+            }
+            statistics.movesEvaluated += 1
+            if annealing.step() { best.restore(into: &state) }
+
+            let before = state.total
+            log.clear()
+            guard selector.apply(&state, &log, &random) else { continue }
+            let delta = state.total - before
+            if checking == .everyMove { try verify(state, after: log) }
+            if annealing.accepts(delta, &random) {
+                statistics.movesAccepted += 1
+                if state.total < best.total {
+                    best.markCurrent(state)
+                    statistics.timeToBest = termination.elapsed
+                    statistics.bestImproved = true
+                } else if delta > 0 {
+                    best.saveIfCurrent(state, previousTotal: before, undoing: log)
+                }
+                if checking == .step { try verify(state, after: log) }
+            } else {
+                log.undo(&state)
+                if checking == .everyMove { try verify(state, after: log) }
+            }
+        }
+        best.restore(into: &state)
+        statistics.elapsed = termination.elapsed
+    }
+
+    private func progress(_ best: BestSchedule, _ p: IndexedProblem, _ statistics: SearchCounters) -> SolverProgress {
+        SolverProgress(
+            score: Int(best.total), coverage: p.coverage(uncovered: best.uncovered), elapsed: statistics.elapsed,
+            movesEvaluated: statistics.movesEvaluated)
+    }
+
+    private func verify(_ state: WorkingSolution, after log: MoveLog) throws(ScoreCorruption) {
+        let recomputed = state.recount().total(state.problem)
+        if recomputed != state.total {
+            throw ScoreCorruption(move: log.description, incremental: Int(state.total), recomputed: Int(recomputed))
+        }
+    }
+
+    /// A start temperature that accepts small fairness and grid trade-offs often and
+    /// losing a Party member or a leader rarely.
+    static func startTemperature(_ p: IndexedProblem) -> Double {
+        max(2, Double(4 * p.weightFairness + p.weightFarGrid) * 2)
+    }
+}
+
+/// The best schedule seen, copied lazily: only when the search is about to leave it.
+struct BestSchedule {
+    private(set) var total: Int64
+    /// Empty places in the best schedule, for its coverage.
+    private(set) var uncovered: Int64
+    private var members: [Int32]
+    private var counts: [Int32]
+    private var sessions: [Int32]
+    /// The working solution is the best schedule and no copy has been taken yet.
+    private var isCurrent = false
+
+    init(_ state: WorkingSolution) {
+        total = state.total
+        uncovered = state.counts.uncovered
+        members = state.slotMembers
+        counts = state.slotCount
+        sessions = state.volunteerSession
+    }
+
+    mutating func markCurrent(_ state: WorkingSolution) {
+        total = state.total
+        uncovered = state.counts.uncovered
+        isCurrent = true
+    }
+
+    /// Called after a worsening move was accepted: if the state before it was the best,
+    /// copy the current assignment and take the move's steps back out of the copy.
+    mutating func saveIfCurrent(_ state: WorkingSolution, previousTotal: Int64, undoing log: MoveLog) {
+        guard isCurrent else { return }
+        let p = state.problem
+        members = state.slotMembers
+        counts = state.slotCount
+        sessions = state.volunteerSession
+        uncovered = state.counts.uncovered
+        for step in log.steps.reversed() {
+            switch step {
+            case .added(let v, let s):
+                let offset = Int(p.slotOffset[Int(s)])
+                let last = offset + Int(counts[Int(s)]) - 1
+                var position = offset
+                while members[position] != v { position += 1 }
+                members[position] = members[last]
+                members[last] = -1
+                counts[Int(s)] -= 1
+                uncovered += 1
+            case .removed(let v, let s):
+                members[Int(p.slotOffset[Int(s)] + counts[Int(s)])] = v
+                counts[Int(s)] += 1
+                uncovered -= 1
+            case .sessionChanged(let v, let t):
+                sessions[Int(v)] = t
+            }
+        }
+        total = previousTotal
+        isCurrent = false
+    }
+
+    /// Puts the best schedule back into `state`.
+    mutating func restore(into state: inout WorkingSolution) {
+        if isCurrent {
+            members = state.slotMembers
+            counts = state.slotCount
+            sessions = state.volunteerSession
+            isCurrent = false
+            return
+        }
+        guard state.total != total || state.slotMembers != members || state.volunteerSession != sessions
+        else { return }
+        var fresh = WorkingSolution(problem: state.problem)
+        let p = state.problem
+        for v in 0..<p.volunteerCount where sessions[v] >= 0 { fresh.setSession(v, Int(sessions[v])) }
+        for s in 0..<p.slotCount {
+            for position in 0..<Int(counts[s]) {
+                fresh.add(Int(members[Int(p.slotOffset[s]) + position]), s)
+            }
+        }
+        state = fresh
+    }
+}

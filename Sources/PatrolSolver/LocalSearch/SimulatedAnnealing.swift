@@ -1,0 +1,41 @@
+/// Simulated annealing in cycles (Kirkpatrick et al. 1983), restarted from the best.
+///
+/// Each cycle cools geometrically from `startTemperature` to `endTemperature` over a
+/// fixed number of moves; a worse move of `delta` is accepted with probability
+/// exp(-delta / T). The schedule counts moves, not seconds, so the sequence of states
+/// depends only on the seed: a time limit decides how far along it the search gets.
+/// Reheating from the best schedule at each cycle acts as the perturbation that gets
+/// the search out of a local optimum.
+struct SimulatedAnnealing {
+    let startTemperature: Double
+    let endTemperature: Double
+    let cycleLength: Int
+    private let cooling: Double
+    private(set) var temperature: Double
+    private var movesInCycle = 0
+
+    init(startTemperature: Double, endTemperature: Double, cycleLength: Int) {
+        self.startTemperature = startTemperature
+        self.endTemperature = endTemperature
+        self.cycleLength = cycleLength
+        cooling = power(endTemperature / startTemperature, 1 / Double(cycleLength))
+        temperature = startTemperature
+    }
+
+    /// Whether to keep a move that changes the score by `delta`.
+    @inline(__always)
+    func accepts(_ delta: Int64, _ random: inout RandomSource) -> Bool {
+        delta <= 0 || random.unit() < exponential(-Double(delta) / temperature)
+    }
+
+    /// Cools by one move; returns true when the cycle is over and the search should restart.
+    @inline(__always)
+    mutating func step() -> Bool {
+        temperature *= cooling
+        movesInCycle += 1
+        guard movesInCycle >= cycleLength else { return false }
+        movesInCycle = 0
+        temperature = startTemperature
+        return true
+    }
+}

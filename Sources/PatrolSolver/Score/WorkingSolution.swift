@@ -1,0 +1,412 @@
+import PatrolModel
+
+/// The solver's mutable schedule and every running total its score needs.
+///
+/// All changes go through `add`, `remove` and `setSession`, which keep the totals in
+/// step in O(1) plus the volunteer's few requests, so a move is scored by applying it
+/// and reading `total` (and undone by the inverse calls). `canAdd` and `canSetSession`
+/// guard every hard rule of the contract's section 2, so the state is always a valid
+/// schedule: the score is soft penalties only.
+struct WorkingSolution: Sendable {
+    let problem: IndexedProblem
+
+    // MARK: - Assignment state
+    /// Members of each slot at `slotOffset[s] ..< slotOffset[s] + slotCount[s]`, unordered.
+    private(set) var slotMembers: [Int32]
+    private(set) var slotCount: [Int32]
+    private(set) var slotPartyCount: [Int32]
+    private(set) var slotLeaderCount: [Int32]
+    /// The slot volunteer `v` patrols in cell `c`, or -1, at `v * cellCount + c`.
+    private(set) var volunteerCellSlot: [Int32]
+    private(set) var volunteerDayCount: [Int32]
+    private(set) var volunteerWeekCount: [Int32]
+    private(set) var volunteerShifts: [Int32]
+    /// The session each volunteer attends, or -1.
+    private(set) var volunteerSession: [Int32]
+    private(set) var sessionCount: [Int32]
+    /// How many of the volunteer's patrols fall inside each request.
+    private(set) var requestHits: [Int32]
+    /// Slots with an open place, for move selection; `openSlotPosition[s]` is -1 when full.
+    private(set) var openSlots: [Int32]
+    private var openSlotPosition: [Int32]
+
+    // MARK: - Running score totals
+    private(set) var counts = ScoreCounts()
+    /// The score: the sum of every penalty, kept in step with `counts`.
+    private(set) var total: Int64 = 0
+
+    init(problem: IndexedProblem) {
+        self.problem = problem
+        let p = problem
+        slotMembers = [Int32](repeating: -1, count: p.placeCount)
+        slotCount = [Int32](repeating: 0, count: p.slotCount)
+        slotPartyCount = slotCount
+        slotLeaderCount = slotCount
+        volunteerCellSlot = [Int32](repeating: -1, count: p.volunteerCount * p.cellCount)
+        volunteerDayCount = [Int32](repeating: 0, count: p.volunteerCount * p.dayCount)
+        volunteerWeekCount = [Int32](repeating: 0, count: p.volunteerCount * p.weekCount)
+        volunteerShifts = [Int32](repeating: 0, count: p.volunteerCount)
+        volunteerSession = [Int32](repeating: -1, count: p.volunteerCount)
+        sessionCount = [Int32](repeating: 0, count: p.sessionCount)
+        requestHits = [Int32](repeating: 0, count: p.requestWeight.count)
+        openSlots = (0..<p.slotCount).map { Int32($0) }
+        openSlotPosition = openSlots
+        counts = recount()
+        total = counts.total(problem)
+    }
+
+    // MARK: - Hard rules: whether a change keeps the schedule valid
+
+    /// Whether volunteer `v` may join slot `s` without breaking a hard rule.
+    @inline(__always)
+    func canAdd(_ v: Int, _ s: Int) -> Bool {
+        let p = problem
+        guard slotCount[s] < p.slotNeed[s] else { return false }
+        let c = Int(p.slotCell[s])
+        let vc = v * p.cellCount
+        guard p.canWork[vc + c], volunteerCellSlot[vc + c] < 0,
+            volunteerShifts[v] < p.volunteerMax[v]
+        else { return false }
+        let d = Int(p.cellDay[c])
+        let vd = v * p.dayCount
+        guard volunteerDayCount[vd + d] < p.maxShiftsPerDay,
+            volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] < p.maxShiftsPerWeek
+        else { return false }
+        let session = Int(volunteerSession[v])
+        if session >= 0 {
+            if p.sessionBlocksCell[session * p.cellCount + c] { return false }
+            if p.volunteerMustTrainFirst[v] && Int(p.sessionDay[session]) >= d { return false }
+        } else if p.volunteerMustTrainFirst[v] {
+            return false
+        }
+        for i in p.cellConflicts.start(c)..<p.cellConflicts.end(c)
+        where volunteerCellSlot[vc + p.cellConflicts[i]] >= 0 {
+            return false
+        }
+        if volunteerDayCount[vd + d] == 0 {
+            // A new patrol day joins the runs of patrol days on either side.
+            let limit = p.maxConsecutiveDays
+            var run = 1
+            var x = d - 1
+            while x >= 0 && volunteerDayCount[vd + x] > 0 && run <= limit {
+                run += 1
+                x -= 1
+            }
+            x = d + 1
+            while x < p.dayCount && volunteerDayCount[vd + x] > 0 && run <= limit {
+                run += 1
+                x += 1
+            }
+            if run > limit { return false }
+        }
+        return true
+    }
+
+    /// Whether volunteer `v` may move to session `t` (-1: no session) without breaking a hard rule.
+    func canSetSession(_ v: Int, _ t: Int) -> Bool {
+        let p = problem
+        guard t != Int(volunteerSession[v]) else { return false }
+        if t < 0 { return !p.volunteerMustTrainFirst[v] || volunteerShifts[v] == 0 }
+        guard p.sessionAllowed[v * p.sessionCount + t], sessionCount[t] < p.sessionCapacity[t]
+        else { return false }
+        let vc = v * p.cellCount
+        for i in p.sessionCells.start(t)..<p.sessionCells.end(t)
+        where volunteerCellSlot[vc + p.sessionCells[i]] >= 0 {
+            return false
+        }
+        if p.volunteerMustTrainFirst[v] && volunteerShifts[v] > 0 {
+            let lastBlocked = min(Int(p.sessionDay[t]), p.dayCount - 1)
+            let vd = v * p.dayCount
+            if lastBlocked >= 0 {
+                for d in 0...lastBlocked where volunteerDayCount[vd + d] > 0 { return false }
+            }
+        }
+        return true
+    }
+
+    // MARK: - Changes, each scored incrementally
+
+    /// The score change of adding `v` to `s`, without changing anything.
+    @inline(__always)
+    func addDelta(_ v: Int, _ s: Int) -> Int64 {
+        let p = problem
+        let c = Int(p.slotCell[s])
+        var delta = -p.slotUncoveredWeight[s]
+        let count = slotCount[s]
+        if p.volunteerIsParty[v] {
+            if count > 0 && slotPartyCount[s] == 0 { delta -= p.weightNoParty }
+        } else if count == 0 {
+            delta += p.weightNoParty
+        }
+        if p.slotNeedsLeader[s] {
+            if p.volunteerIsLeader[v] {
+                if count > 0 && slotLeaderCount[s] == 0 { delta -= p.weightNoLeader }
+            } else if count == 0 {
+                delta += p.weightNoLeader
+            }
+        }
+        let shifts = volunteerShifts[v]
+        if shifts < p.volunteerMin[v] { delta -= p.weightBelowMin }
+        delta += p.weightFairness * Int64(2 * (shifts + p.volunteerCarry[v]) + 1)
+        delta += p.gridCost[Int(p.volunteerHome[v]) * p.gridCount + Int(p.slotGrid[s])]
+        let requests = p.volunteerRequests
+        for i in requests.start(v)..<requests.end(v) {
+            let r = requests[i]
+            if requestHits[r] == 0 && p.requestCovers(r, cell: c) {
+                delta += p.requestIsOn[r] ? -p.requestWeight[r] : p.requestWeight[r]
+            }
+        }
+        return delta
+    }
+
+    /// Adds `v` to slot `s`; `canAdd(v, s)` must hold.
+    mutating func add(_ v: Int, _ s: Int) {
+        let p = problem
+        let c = Int(p.slotCell[s])
+        let count = slotCount[s]
+        slotMembers[Int(p.slotOffset[s] + count)] = Int32(v)
+        slotCount[s] = count + 1
+        if count + 1 == p.slotNeed[s] { closeSlot(s) }
+        var delta = -p.slotUncoveredWeight[s]
+        counts.uncovered -= 1
+        counts.uncoveredPenalty -= p.slotUncoveredWeight[s]
+
+        let hadNoParty = count > 0 && slotPartyCount[s] == 0
+        if p.volunteerIsParty[v] { slotPartyCount[s] += 1 }
+        let noParty = slotPartyCount[s] == 0
+        if noParty != hadNoParty {
+            counts.noParty += noParty ? 1 : -1
+            delta += noParty ? p.weightNoParty : -p.weightNoParty
+        }
+        if p.slotNeedsLeader[s] {
+            let hadNoLeader = count > 0 && slotLeaderCount[s] == 0
+            if p.volunteerIsLeader[v] { slotLeaderCount[s] += 1 }
+            let noLeader = slotLeaderCount[s] == 0
+            if noLeader != hadNoLeader {
+                counts.noLeader += noLeader ? 1 : -1
+                delta += noLeader ? p.weightNoLeader : -p.weightNoLeader
+            }
+        } else if p.volunteerIsLeader[v] {
+            slotLeaderCount[s] += 1
+        }
+
+        delta += changeShifts(v, by: 1)
+        delta += gridChange(v, s, sign: 1)
+        let vc = v * p.cellCount
+        volunteerCellSlot[vc + c] = Int32(s)
+        volunteerDayCount[v * p.dayCount + Int(p.cellDay[c])] += 1
+        volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] += 1
+        delta += changeRequests(v, cell: c, by: 1)
+        total += delta
+    }
+
+    /// Removes `v` from slot `s`, where `v` must be a member.
+    mutating func remove(_ v: Int, _ s: Int) {
+        let p = problem
+        let c = Int(p.slotCell[s])
+        let offset = Int(p.slotOffset[s])
+        let count = slotCount[s]
+        if count == p.slotNeed[s] { openSlot(s) }
+        var position = offset
+        while slotMembers[position] != Int32(v) { position += 1 }
+        slotMembers[position] = slotMembers[offset + Int(count) - 1]
+        slotMembers[offset + Int(count) - 1] = -1
+        slotCount[s] = count - 1
+        var delta = p.slotUncoveredWeight[s]
+        counts.uncovered += 1
+        counts.uncoveredPenalty += p.slotUncoveredWeight[s]
+
+        let hadNoParty = slotPartyCount[s] == 0
+        if p.volunteerIsParty[v] { slotPartyCount[s] -= 1 }
+        let noParty = count > 1 && slotPartyCount[s] == 0
+        if noParty != hadNoParty {
+            counts.noParty += noParty ? 1 : -1
+            delta += noParty ? p.weightNoParty : -p.weightNoParty
+        }
+        if p.slotNeedsLeader[s] {
+            let hadNoLeader = slotLeaderCount[s] == 0
+            if p.volunteerIsLeader[v] { slotLeaderCount[s] -= 1 }
+            let noLeader = count > 1 && slotLeaderCount[s] == 0
+            if noLeader != hadNoLeader {
+                counts.noLeader += noLeader ? 1 : -1
+                delta += noLeader ? p.weightNoLeader : -p.weightNoLeader
+            }
+        } else if p.volunteerIsLeader[v] {
+            slotLeaderCount[s] -= 1
+        }
+
+        delta += changeShifts(v, by: -1)
+        delta += gridChange(v, s, sign: -1)
+        let vc = v * p.cellCount
+        volunteerCellSlot[vc + c] = -1
+        volunteerDayCount[v * p.dayCount + Int(p.cellDay[c])] -= 1
+        volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] -= 1
+        delta += changeRequests(v, cell: c, by: -1)
+        total += delta
+    }
+
+    /// Moves volunteer `v` to session `t` (-1: none); `canSetSession(v, t)` must hold.
+    mutating func setSession(_ v: Int, _ t: Int) {
+        let p = problem
+        let old = Int(volunteerSession[v])
+        if old >= 0 { sessionCount[old] -= 1 }
+        if t >= 0 { sessionCount[t] += 1 }
+        volunteerSession[v] = Int32(t)
+        if p.trainingCounts && (old < 0) != (t < 0) {
+            counts.missedTraining += t < 0 ? 1 : -1
+            total += t < 0 ? p.weightMissedTraining : -p.weightMissedTraining
+        }
+    }
+
+    // MARK: - Parts of a change
+
+    private mutating func changeShifts(_ v: Int, by step: Int32) -> Int64 {
+        let p = problem
+        let old = volunteerShifts[v]
+        let new = old + step
+        volunteerShifts[v] = new
+        let below = Int64(max(0, p.volunteerMin[v] - new) - max(0, p.volunteerMin[v] - old))
+        counts.belowMin += below
+        let carry = Int64(p.volunteerCarry[v])
+        let squares = (Int64(new) + carry) * (Int64(new) + carry) - (Int64(old) + carry) * (Int64(old) + carry)
+        counts.fairnessSquares += squares
+        return below * p.weightBelowMin + squares * p.weightFairness
+    }
+
+    private mutating func gridChange(_ v: Int, _ s: Int, sign: Int64) -> Int64 {
+        let p = problem
+        let home = Int(p.volunteerHome[v])
+        let grid = Int(p.slotGrid[s])
+        guard home != grid else { return 0 }
+        if p.gridIsNeighbor[home * p.gridCount + grid] {
+            counts.neighborGrid += sign
+        } else {
+            counts.farGrid += sign
+        }
+        return sign * p.gridCost[home * p.gridCount + grid]
+    }
+
+    private mutating func changeRequests(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
+        let p = problem
+        var delta: Int64 = 0
+        let requests = p.volunteerRequests
+        for i in requests.start(v)..<requests.end(v) {
+            let r = requests[i]
+            guard p.requestCovers(r, cell: c) else { continue }
+            let old = requestHits[r]
+            requestHits[r] = old + step
+            // A request changes state only when its first patrol arrives or its last one leaves.
+            if (old == 0) != (old + step == 0) {
+                let arrives = old == 0
+                let penalised = p.requestIsOn[r] != arrives
+                counts.requests += penalised ? 1 : -1
+                delta += penalised ? p.requestWeight[r] : -p.requestWeight[r]
+            }
+        }
+        return delta
+    }
+
+    private mutating func closeSlot(_ s: Int) {
+        let position = Int(openSlotPosition[s])
+        let last = openSlots[openSlots.count - 1]
+        openSlots[position] = last
+        openSlotPosition[Int(last)] = Int32(position)
+        openSlots.removeLast()
+        openSlotPosition[s] = -1
+    }
+
+    private mutating func openSlot(_ s: Int) {
+        openSlotPosition[s] = Int32(openSlots.count)
+        openSlots.append(Int32(s))
+    }
+
+    // MARK: - Full recount, for checking the running totals
+
+    /// Every score count recomputed from the assignment arrays alone.
+    func recount() -> ScoreCounts {
+        let p = problem
+        var result = ScoreCounts()
+        var shifts = [Int64](repeating: 0, count: p.volunteerCount)
+        var hits = [Int32](repeating: 0, count: p.requestWeight.count)
+        for s in 0..<p.slotCount {
+            let members = (0..<Int(slotCount[s])).map { Int(slotMembers[Int(p.slotOffset[s]) + $0]) }
+            result.uncovered += Int64(Int(p.slotNeed[s]) - members.count)
+            result.uncoveredPenalty += Int64(Int(p.slotNeed[s]) - members.count) * p.slotUncoveredWeight[s]
+            if !members.isEmpty && !members.contains(where: { p.volunteerIsParty[$0] }) {
+                result.noParty += 1
+            }
+            if !members.isEmpty && p.slotNeedsLeader[s] && !members.contains(where: { p.volunteerIsLeader[$0] }) {
+                result.noLeader += 1
+            }
+            for v in members {
+                shifts[v] += 1
+                let home = Int(p.volunteerHome[v])
+                let grid = Int(p.slotGrid[s])
+                if home != grid {
+                    if p.gridIsNeighbor[home * p.gridCount + grid] {
+                        result.neighborGrid += 1
+                    } else {
+                        result.farGrid += 1
+                    }
+                }
+                let requests = p.volunteerRequests
+                for i in requests.start(v)..<requests.end(v)
+                where p.requestCovers(requests[i], cell: Int(p.slotCell[s])) {
+                    hits[requests[i]] += 1
+                }
+            }
+        }
+        for v in 0..<p.volunteerCount {
+            result.belowMin += Int64(max(0, Int64(p.volunteerMin[v]) - shifts[v]))
+            let load = shifts[v] + Int64(p.volunteerCarry[v])
+            result.fairnessSquares += load * load
+            if p.trainingCounts && volunteerSession[v] < 0 { result.missedTraining += 1 }
+        }
+        for r in 0..<hits.count where (hits[r] > 0) != p.requestIsOn[r] {
+            result.requests += 1
+            result.requestPenalty += p.requestWeight[r]
+        }
+        return result
+    }
+}
+
+/// The counts behind each score component.
+struct ScoreCounts: Equatable, Sendable {
+    var uncovered: Int64 = 0
+    /// Missing volunteers weighted by risk: the `uncovered` penalty.
+    var uncoveredPenalty: Int64 = 0
+    var noParty: Int64 = 0
+    var noLeader: Int64 = 0
+    var missedTraining: Int64 = 0
+    var belowMin: Int64 = 0
+    var fairnessSquares: Int64 = 0
+    var neighborGrid: Int64 = 0
+    var farGrid: Int64 = 0
+    var requests: Int64 = 0
+    var requestPenalty: Int64 = 0
+
+    func total(_ p: IndexedProblem) -> Int64 {
+        uncoveredPenalty + noParty * p.weightNoParty + noLeader * p.weightNoLeader
+            + missedTraining * p.weightMissedTraining + belowMin * p.weightBelowMin
+            + fairnessSquares * p.weightFairness + neighborGrid * p.weightNeighborGrid
+            + farGrid * p.weightFarGrid + requestPenalty
+    }
+
+    /// The breakdown a community office reads.
+    func breakdown(_ p: IndexedProblem) -> ScoreBreakdown {
+        var result = ScoreBreakdown()
+        func line(_ count: Int64, _ penalty: Int64) -> ScoreLine {
+            ScoreLine(count: Int(count), penalty: Int(penalty))
+        }
+        result[.uncovered] = line(uncovered, uncoveredPenalty)
+        result[.noPartyMember] = line(noParty, noParty * p.weightNoParty)
+        result[.noLeader] = line(noLeader, noLeader * p.weightNoLeader)
+        result[.missedTraining] = line(missedTraining, missedTraining * p.weightMissedTraining)
+        result[.belowMinShifts] = line(belowMin, belowMin * p.weightBelowMin)
+        result[.fairness] = line(fairnessSquares, fairnessSquares * p.weightFairness)
+        result[.neighborGrid] = line(neighborGrid, neighborGrid * p.weightNeighborGrid)
+        result[.farGrid] = line(farGrid, farGrid * p.weightFarGrid)
+        result[.requests] = line(requests, requestPenalty)
+        return result
+    }
+}

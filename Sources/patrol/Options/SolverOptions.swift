@@ -1,0 +1,38 @@
+import ArgumentParser
+import PatrolModel
+import PatrolSolver
+
+/// `--time-limit`, `--seed` and `--month`: how to solve.
+struct SolverOptions: ParsableArguments {
+    @Option(help: "The month to plan, as YYYY-MM (default: the month in community.yaml).")
+    var month: String?
+
+    @Option(help: "Seconds to search for a better schedule.")
+    var timeLimit: Double = 30
+
+    @Option(help: "Seed of the random search: the same seed gives the same search.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Stop after this many evaluated moves (reproducible whatever the machine's speed).")
+    var maxMoves: Int?
+
+    @Flag(help: "Recount the score from scratch after every move and stop on any disagreement (slow).")
+    var check = false
+
+    func validate() throws {
+        guard timeLimit > 0 else {
+            throw ValidationError("--time-limit must be more than 0 seconds, got \(timeLimit).")
+        }
+        if let month, Month(month) == nil {
+            throw ValidationError("--month must be YYYY-MM, such as 2026-12; got '\(month)'.")
+        }
+    }
+
+    var planningMonth: Month? { month.flatMap { Month($0) } }
+
+    var configuration: SolverConfiguration {
+        SolverConfiguration(
+            timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, moveLimit: maxMoves,
+            checking: check ? .everyMove : .off)
+    }
+}
