@@ -1,5 +1,7 @@
+import Foundation
 import PatrolChecker
 import PatrolModel
+import PatrolStore
 
 /// The terminal summary of a schedule (the contract's section 4), in English with the
 /// Chinese terms a community office uses.
@@ -43,7 +45,7 @@ public enum SummaryText {
         var lines = ["score by component (评分):"]
         for component in ScoreComponent.allCases {
             let line = evaluation.score[component]
-            lines.append("  " + pad(component.rawValue, 18) + pad(component.chineseName, 8, chinese: true)
+            lines.append("  " + pad(component.rawValue, 18) + pad(component.chineseName, 14)
                 + leftPad(String(line.count), 8) + " x -> " + leftPad(String(line.penalty), 9))
         }
         lines.append("  " + pad("total", 26) + leftPad(String(evaluation.score.total), 23))
@@ -92,7 +94,7 @@ public enum SummaryText {
     }
 
     /// Pads to a display width, counting a Chinese character as two columns.
-    static func pad(_ text: String, _ width: Int, chinese: Bool = false) -> String {
+    static func pad(_ text: String, _ width: Int) -> String {
         let shown = text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
         return text + String(repeating: " ", count: max(1, width - shown))
     }
@@ -109,7 +111,7 @@ extension SummaryText {
         var lines = ["id    community         month    created               seed   score      assignments"]
         for row in list {
             lines.append(leftPad(String(row.id), 4) + "  " + pad(row.communityName, 18) + pad(row.month.description, 9)
-                + pad(row.createdAt, 22) + pad(String(row.seed), 7) + pad(String(row.score.total), 11)
+                + pad(row.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)), 22) + pad(String(row.seed), 7) + pad(String(row.score.total), 11)
                 + String(row.assignmentCount))
         }
         return lines.joined(separator: "\n")

@@ -46,7 +46,7 @@ public struct Workspace {
             ScheduleDraft(
                 month: community.month, seed: configuration.seed,
                 timeLimitSeconds: configuration.timeLimit.seconds, score: result.score,
-                schedule: result.schedule, createdAt: .now, note: nil),
+                schedule: result.schedule),
             community: community, source: directory)
         let files = RosterWriter.files(community: community, schedule: result.schedule)
         try RosterWriter.write(files, to: outputDirectory)

@@ -120,7 +120,7 @@ struct CommunityRows {
     /// taken before insertion (import ids 0), as JSON with sorted keys. Sets are already
     /// sorted and arrays keep their order, so equal communities have equal fingerprints, and
     /// communities that differ in anything, the order of an array included, have different
-    /// ones (barring a SHA-256 collision). Should a later version store
+    /// ones (barring a 128-bit hash collision). Should a later version store
     /// more, or differently, identical content gets a new fingerprint and simply a new import.
     private func fingerprint() throws -> String {
         struct Content: Encodable {
@@ -146,6 +146,6 @@ struct CommunityRows {
             sessions: sessions, requests: requests, history: history)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return SHA256.hexDigest(of: Array(try encoder.encode(content)))
+        return Fingerprint.hexDigest(of: Array(try encoder.encode(content)))
     }
 }
