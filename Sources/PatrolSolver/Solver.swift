@@ -68,11 +68,7 @@ public struct Solver: Sendable {
     }
 
     private func check(_ state: WorkingSolution, phase: String) throws(ScoreCorruption) {
-        let recomputed = state.recount().total(state.problem)
-        if recomputed != state.total {
-            throw ScoreCorruption(
-                move: "the \(phase) phase", incremental: Int(state.total), recomputed: Int(recomputed))
-        }
+        if let corruption = state.corruption(after: "the \(phase) phase") { throw corruption }
     }
 }
 

@@ -71,10 +71,7 @@ struct LocalSearchPhase {
     }
 
     private func verify(_ state: WorkingSolution, after log: MoveLog) throws(ScoreCorruption) {
-        let recomputed = state.recount().total(state.problem)
-        if recomputed != state.total {
-            throw ScoreCorruption(move: log.description, incremental: Int(state.total), recomputed: Int(recomputed))
-        }
+        if let corruption = state.corruption(after: log.description) { throw corruption }
     }
 
     /// A start temperature that accepts small fairness and grid trade-offs often and

@@ -299,8 +299,10 @@ struct WorkingSolution: Sendable {
             if (old == 0) != (old + step == 0) {
                 let arrives = old == 0
                 let penalised = p.requestIsOn[r] != arrives
+                let change = penalised ? p.requestWeight[r] : -p.requestWeight[r]
                 counts.requests += penalised ? 1 : -1
-                delta += penalised ? p.requestWeight[r] : -p.requestWeight[r]
+                counts.requestPenalty += change
+                delta += change
             }
         }
         return delta
@@ -321,6 +323,13 @@ struct WorkingSolution: Sendable {
     }
 
     // MARK: - Full recount, for checking the running totals
+
+    /// The disagreement between the running totals and a full recount, if any.
+    func corruption(after move: @autoclosure () -> String) -> ScoreCorruption? {
+        let recounted = recount()
+        guard recounted != counts || recounted.total(problem) != total else { return nil }
+        return ScoreCorruption(move: move(), incremental: Int(total), recomputed: Int(recounted.total(problem)))
+    }
 
     /// Every score count recomputed from the assignment arrays alone.
     func recount() -> ScoreCounts {
