@@ -52,11 +52,15 @@ struct CSVTable {
         guard !text.allSatisfy(\.isWhitespace) else {
             log.error(
                 SourceLocation(file: file), "the file is empty",
-                expected: "a header row such as \(specs.filter(\.isRequired).map(\.name).joined(separator: ","))")
+                expected:
+                    "a header row such as \(specs.filter(\.isRequired).map(\.name).joined(separator: ","))"
+            )
             return nil
         }
         if let problem = CSVShape.problem(in: text) {
-            log.error(SourceLocation(file: file, line: problem.line), problem.message, expected: problem.expected)
+            log.error(
+                SourceLocation(file: file, line: problem.line), problem.message,
+                expected: problem.expected)
             return nil
         }
         let records: [[String]]
@@ -133,7 +137,8 @@ struct CSVTable {
     /// Line breaks inside a record's fields: `\n`, `\r\n` or a lone `\r`, as `CSVShape` counts them.
     private static func lineBreaks(in cells: [String]) -> Int {
         cells.reduce(0) { count, cell in
-            count + cell.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars
+            count
+                + cell.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars
                 .filter { $0 == "\n" || $0 == "\r" }.count
         }
     }
@@ -170,7 +175,8 @@ struct RowFields {
 
     /// This row's cell in `column`, named by the header as the file writes it.
     func location(_ column: String) -> SourceLocation {
-        SourceLocation(file: table.file, line: row.line, column: table.columns[column]?.header ?? column)
+        SourceLocation(
+            file: table.file, line: row.line, column: table.columns[column]?.header ?? column)
     }
 
     mutating func fail(_ column: String, _ message: String, expected: String? = nil) {
@@ -232,7 +238,8 @@ enum CSVShape {
 
     /// The first quoting mistake in `text`, with the line it is on.
     static func problem(in text: String) -> Problem? {
-        let expected = "CSV text: a field that starts with \" ends with \" (write \"\" for a quote inside)"
+        let expected =
+            "CSV text: a field that starts with \" ends with \" (write \"\" for a quote inside)"
         var line = 1
         var quoteLine = 0
         var inQuotes = false
@@ -245,12 +252,14 @@ enum CSVShape {
                 if scalar == "\"" {
                     if pending == "\"" {
                         pending = scalars.next()
-                    } else if pending == nil || pending == "," || pending == "\r" || pending == "\n" {
+                    } else if pending == nil || pending == "," || pending == "\r" || pending == "\n"
+                    {
                         inQuotes = false
                     } else {
                         return Problem(
                             line: line,
-                            message: "the file is not CSV: text follows the closing quote of a field",
+                            message:
+                                "the file is not CSV: text follows the closing quote of a field",
                             expected: expected)
                     }
                 } else if scalar == "\n" || (scalar == "\r" && pending != "\n") {

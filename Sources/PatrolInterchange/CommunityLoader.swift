@@ -37,7 +37,8 @@ public struct CommunityLoader {
     ///   order and grid order, and the warnings.
     /// - Throws: `InputErrors` with every error found (each with file, line and column),
     ///   followed by the warnings.
-    public func load(directory: String, month: Month? = nil) throws(InputErrors) -> LoadedCommunity {
+    public func load(directory: String, month: Month? = nil) throws(InputErrors) -> LoadedCommunity
+    {
         var log = DiagnosticLog()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -45,12 +46,15 @@ public struct CommunityLoader {
         else {
             log.error(
                 SourceLocation(file: directory), "the community folder does not exist",
-                expected: "a folder holding community.yaml, volunteers.csv, grids.csv and demand.csv")
+                expected:
+                    "a folder holding community.yaml, volunteers.csv, grids.csv and demand.csv")
             throw log.failure
         }
 
         var settings = CommunitySettings(month: month)
-        if let text = InputFile.text(directory: directory, name: CommunityYAML.file, required: true, log: &log) {
+        if let text = InputFile.text(
+            directory: directory, name: CommunityYAML.file, required: true, log: &log)
+        {
             settings = CommunityYAML.read(text, monthOverride: month, log: &log)
         }
         let periods = settings.periods
@@ -65,18 +69,24 @@ public struct CommunityLoader {
             VolunteersFile.read($0, context: volunteerContext, log: &log)
         }
         let demand = table(DemandFile.name, DemandFile.columns, directory, &log).map {
-            DemandFile.read($0, context: .init(gridIDs: grids?.knownIDs, periods: periods), log: &log)
+            DemandFile.read(
+                $0, context: .init(gridIDs: grids?.knownIDs, periods: periods), log: &log)
         }
-        let sessions = table(TrainingsFile.name, TrainingsFile.columns, directory, &log, required: false)
-            .map { TrainingsFile.read($0, month: settings.month, log: &log) }
+        let sessions = table(
+            TrainingsFile.name, TrainingsFile.columns, directory, &log, required: false
+        )
+        .map { TrainingsFile.read($0, month: settings.month, log: &log) }
         let requestContext = RequestsFile.Context(
             volunteerIDs: volunteers?.knownIDs, periods: periods, month: settings.month)
-        let requests = table(RequestsFile.name, RequestsFile.columns, directory, &log, required: false)
-            .map { RequestsFile.read($0, context: requestContext, log: &log) }
+        let requests = table(
+            RequestsFile.name, RequestsFile.columns, directory, &log, required: false
+        )
+        .map { RequestsFile.read($0, context: requestContext, log: &log) }
         let history = table(HistoryFile.name, HistoryFile.columns, directory, &log, required: false)
             .map { HistoryFile.read($0, log: &log) }
 
-        guard !log.hasErrors, let resolvedMonth = settings.month, let periods, let grids, let volunteers,
+        guard !log.hasErrors, let resolvedMonth = settings.month, let periods, let grids,
+            let volunteers,
             let demand
         else { throw ordered(log).failure }
 
@@ -89,9 +99,11 @@ public struct CommunityLoader {
                 expected: "rows with a team size above 0 for days of the month")
         }
         let community = Community(
-            name: settings.name, month: resolvedMonth, periods: periods.periods, holidays: settings.holidays,
+            name: settings.name, month: resolvedMonth, periods: periods.periods,
+            holidays: settings.holidays,
             rules: settings.rules, weights: settings.weights, grids: grids.grids,
-            volunteers: volunteers.volunteers, slots: slots, sessions: sessions ?? [], requests: requests ?? [],
+            volunteers: volunteers.volunteers, slots: slots, sessions: sessions ?? [],
+            requests: requests ?? [],
             history: history ?? [])
         return LoadedCommunity(community: community, warnings: ordered(log).warnings)
     }
@@ -104,7 +116,9 @@ public struct CommunityLoader {
         case .success(let month): return month
         case .failure(let problem):
             throw InputErrors([
-                Diagnostic(.error, SourceLocation(file: "--month"), problem.message, expected: problem.expected)
+                Diagnostic(
+                    .error, SourceLocation(file: "--month"), problem.message,
+                    expected: problem.expected)
             ])
         }
     }
@@ -113,7 +127,10 @@ public struct CommunityLoader {
         _ name: String, _ columns: [ColumnSpec], _ directory: String, _ log: inout DiagnosticLog,
         required: Bool = true
     ) -> CSVTable? {
-        guard let text = InputFile.text(directory: directory, name: name, required: required, log: &log) else {
+        guard
+            let text = InputFile.text(
+                directory: directory, name: name, required: required, log: &log)
+        else {
             return nil
         }
         return CSVTable.parse(text, file: name, columns: columns, log: &log)
@@ -122,17 +139,22 @@ public struct CommunityLoader {
     /// The log with each file's diagnostics in line order, files in the order they are read.
     private func ordered(_ log: DiagnosticLog) -> DiagnosticLog {
         let files = [
-            CommunityYAML.file, GridsFile.name, VolunteersFile.name, DemandFile.name, TrainingsFile.name,
+            CommunityYAML.file, GridsFile.name, VolunteersFile.name, DemandFile.name,
+            TrainingsFile.name,
             RequestsFile.name, HistoryFile.name,
         ]
         func key(_ diagnostic: Diagnostic, _ position: Int) -> (Int, Int, Int) {
-            (files.firstIndex(of: diagnostic.location.file) ?? -1, diagnostic.location.line ?? 0, position)
+            (
+                files.firstIndex(of: diagnostic.location.file) ?? -1, diagnostic.location.line ?? 0,
+                position
+            )
         }
         var sorted = DiagnosticLog()
         // Swift's sort is not stable, so the original position breaks ties.
         for list in [log.errors, log.warnings] {
             sorted.append(
-                list.enumerated().sorted { key($0.element, $0.offset) < key($1.element, $1.offset) }.map(\.element))
+                list.enumerated().sorted { key($0.element, $0.offset) < key($1.element, $1.offset) }
+                    .map(\.element))
         }
         return sorted
     }

@@ -12,7 +12,8 @@ public enum CommunityWriter {
     /// `requests.csv` and `history.csv`.
     public static func files(_ community: Community) -> [OutputFile] {
         [
-            yamlFile(community), volunteersFile(community), gridsFile(community), demandFile(community),
+            yamlFile(community), volunteersFile(community), gridsFile(community),
+            demandFile(community),
             trainingsFile(community), requestsFile(community), historyFile(community),
         ]
     }
@@ -45,8 +46,11 @@ public enum CommunityWriter {
             "  train_before_patrol: \(rules.trainBeforePatrol)",
             "weights:",
         ]
-        for (key, path) in CommunityYAML.weightKeys { lines.append("  \(key): \(community.weights[keyPath: path])") }
-        return OutputFile(name: CommunityYAML.file, contents: Array((lines.joined(separator: "\n") + "\n").utf8))
+        for (key, path) in CommunityYAML.weightKeys {
+            lines.append("  \(key): \(community.weights[keyPath: path])")
+        }
+        return OutputFile(
+            name: CommunityYAML.file, contents: Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// A YAML double-quoted scalar: backslash and quote escaped, control characters as escapes.
@@ -86,11 +90,14 @@ public enum CommunityWriter {
         var csv = CSVText(header: VolunteersFile.columns.map(\.name))
         for volunteer in community.volunteers {
             csv.append([
-                volunteer.id.rawValue, volunteer.name, volunteer.phone, volunteer.isPartyMember.yesNo,
+                volunteer.id.rawValue, volunteer.name, volunteer.phone,
+                volunteer.isPartyMember.yesNo,
                 volunteer.branch, volunteer.affiliation.rawValue, volunteer.homeGrid.rawValue,
                 volunteer.skills.sorted().joined(separator: ";"), String(volunteer.maxShifts),
-                String(volunteer.minShifts), pattern(volunteer.availability, periods: community.periods),
-                volunteer.unavailable.map(\.description).joined(separator: ";"), volunteer.nightOK.yesNo,
+                String(volunteer.minShifts),
+                pattern(volunteer.availability, periods: community.periods),
+                volunteer.unavailable.map(\.description).joined(separator: ";"),
+                volunteer.nightOK.yesNo,
                 volunteer.trainedOn?.description ?? "", volunteer.birthYear.map(String.init) ?? "",
             ])
         }
@@ -106,7 +113,8 @@ public enum CommunityWriter {
             guard !allowed.isEmpty else { return nil }
             let known = periods.map(\.id).filter(allowed.contains)
             let others = allowed.subtracting(known).sorted()
-            return day.englishAbbreviation + ":" + (known + others).map(\.rawValue).joined(separator: ",")
+            return day.englishAbbreviation + ":"
+                + (known + others).map(\.rawValue).joined(separator: ",")
         }
         return clauses.isEmpty ? ";" : clauses.joined(separator: ";")
     }
@@ -116,7 +124,8 @@ public enum CommunityWriter {
         for grid in community.grids {
             csv.append([
                 grid.id.rawValue, grid.name, String(grid.risk),
-                grid.neighbors.sorted().map(\.rawValue).joined(separator: ";"), grid.needsLeader.yesNo,
+                grid.neighbors.sorted().map(\.rawValue).joined(separator: ";"),
+                grid.needsLeader.yesNo,
             ])
         }
         return csv.file(GridsFile.name)
@@ -125,7 +134,10 @@ public enum CommunityWriter {
     private static func demandFile(_ community: Community) -> OutputFile {
         var csv = CSVText(header: DemandFile.columns.map(\.name))
         for slot in community.slots {
-            csv.append([slot.grid.rawValue, slot.period.rawValue, slot.date.description, String(slot.needed)])
+            csv.append([
+                slot.grid.rawValue, slot.period.rawValue, slot.date.description,
+                String(slot.needed),
+            ])
         }
         return csv.file(DemandFile.name)
     }
@@ -134,7 +146,8 @@ public enum CommunityWriter {
         var csv = CSVText(header: TrainingsFile.columns.map(\.name))
         for session in community.sessions {
             csv.append([
-                session.id.rawValue, session.topic, session.date.description, session.start.description,
+                session.id.rawValue, session.topic, session.date.description,
+                session.start.description,
                 session.end.description, session.capacity.map(String.init) ?? "", session.location,
             ])
         }
@@ -150,10 +163,14 @@ public enum CommunityWriter {
                 csv.appendBlankLine()
                 line += 1
             }
-            let periods = request.periods == allPeriods
-                ? "*" : community.periods.map(\.id).filter(request.periods.contains).map(\.rawValue).joined(separator: ",")
+            let periods =
+                request.periods == allPeriods
+                ? "*"
+                : community.periods.map(\.id).filter(request.periods.contains).map(\.rawValue)
+                    .joined(separator: ",")
             csv.append([
-                request.volunteer.rawValue, request.dates.description, periods, request.kind.rawValue,
+                request.volunteer.rawValue, request.dates.description, periods,
+                request.kind.rawValue,
                 String(request.weight),
             ])
             line += 1

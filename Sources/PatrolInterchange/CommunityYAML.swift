@@ -25,9 +25,11 @@ enum CommunityYAML {
 
     /// The settings read from `yaml`, with every problem in `log`.
     ///
-    /// - Parameter monthOverride: the month given on the command line; when set, the file's
-    ///   `month` is not read.
-    static func read(_ yaml: String, monthOverride: Month?, log: inout DiagnosticLog) -> CommunitySettings {
+    /// When `monthOverride` (the month given on the command line) is set, the file's `month`
+    /// is not read.
+    static func read(_ yaml: String, monthOverride: Month?, log: inout DiagnosticLog)
+        -> CommunitySettings
+    {
         var settings = CommunitySettings(month: monthOverride)
         let root: Node?
         do {
@@ -76,7 +78,9 @@ enum CommunityYAML {
         if !sawPeriods {
             log.error(
                 SourceLocation(file: file, column: "periods"), "no periods are defined",
-                expected: "a periods: list, such as - {id: evening, name: 晚上, start: \"19:00\", end: \"21:30\"}")
+                expected:
+                    "a periods: list, such as - {id: evening, name: 晚上, start: \"19:00\", end: \"21:30\"}"
+            )
         }
         return settings
     }
@@ -88,21 +92,25 @@ enum CommunityYAML {
     }
 
     private static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else {
+            return false
+        }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// A scalar's raw text, trimmed; nil (and an error) for a list or mapping; nil for null.
     private static func text(of node: Node, key: String, log: inout DiagnosticLog) -> String? {
         guard let scalar = node.scalar else {
-            log.error(location(node, key), "\(key) is a list or mapping", expected: "a single value")
+            log.error(
+                location(node, key), "\(key) is a list or mapping", expected: "a single value")
             return nil
         }
         return isNull(node) ? nil : scalar.string.trimmingCharacters(in: .whitespaces)
     }
 
     private static func parse<T>(
-        _ node: Node, key: String, log: inout DiagnosticLog, _ parse: (String) -> Result<T, ValueProblem>
+        _ node: Node, key: String, log: inout DiagnosticLog,
+        _ parse: (String) -> Result<T, ValueProblem>
     ) -> T? {
         guard let text = text(of: node, key: key, log: &log) else { return nil }
         switch parse(text) {
@@ -115,7 +123,8 @@ enum CommunityYAML {
 
     private static func month(_ node: Node, log: inout DiagnosticLog) -> Month? {
         guard !isNull(node) else {
-            log.error(location(node, "month"), "the month is empty", expected: ValueParser.monthExpected)
+            log.error(
+                location(node, "month"), "the month is empty", expected: ValueParser.monthExpected)
             return nil
         }
         return parse(node, key: "month", log: &log, ValueParser.month)
@@ -136,7 +145,9 @@ enum CommunityYAML {
         guard case .sequence(let items) = node, !items.isEmpty else {
             log.error(
                 location(node, "periods"), "no periods are defined",
-                expected: "a list of periods, such as - {id: evening, name: 晚上, start: \"19:00\", end: \"21:30\"}")
+                expected:
+                    "a list of periods, such as - {id: evening, name: 晚上, start: \"19:00\", end: \"21:30\"}"
+            )
             return nil
         }
         var periods: [Period] = []
@@ -172,7 +183,9 @@ enum CommunityYAML {
                 }
             }
             for (key, present) in [("id", id != nil), ("start", start != nil), ("end", end != nil)]
-            where !present && !problems.errors.contains(where: { $0.location.column == "\(path).\(key)" }) {
+            where !present
+                && !problems.errors.contains(where: { $0.location.column == "\(path).\(key)" })
+            {
                 problems.error(
                     location(item, "\(path).\(key)"), "the period has no \(key)",
                     expected: key == "id" ? "an id such as evening" : "a time such as 19:00")
@@ -185,7 +198,8 @@ enum CommunityYAML {
             log.append(problems.errors)
             if let id, let start, let end, !problems.hasErrors {
                 let label = name.flatMap { $0.isEmpty ? nil : $0 } ?? id
-                periods.append(Period(id: PeriodID(id), name: label, start: start, end: end, isNight: night))
+                periods.append(
+                    Period(id: PeriodID(id), name: label, start: start, end: end, isNight: night))
             } else if let id {
                 unreadable.append(PeriodID(id))
             }
@@ -207,7 +221,8 @@ enum CommunityYAML {
                 switch ValueParser.date(entry) {
                 case .success(let date): dates.insert(date)
                 case .failure(let problem):
-                    log.error(location(item, "holidays"), problem.message, expected: problem.expected)
+                    log.error(
+                        location(item, "holidays"), problem.message, expected: problem.expected)
                 }
             }
         }
@@ -218,27 +233,34 @@ enum CommunityYAML {
 
     private static var countRules: [(String, WritableKeyPath<Rules, Int>)] {
         [
-        ("max_shifts_per_month", \.maxShiftsPerMonth), ("max_shifts_per_week", \.maxShiftsPerWeek),
-        ("max_shifts_per_day", \.maxShiftsPerDay), ("max_consecutive_days", \.maxConsecutiveDays),
+            ("max_shifts_per_month", \.maxShiftsPerMonth),
+            ("max_shifts_per_week", \.maxShiftsPerWeek),
+            ("max_shifts_per_day", \.maxShiftsPerDay),
+            ("max_consecutive_days", \.maxConsecutiveDays),
         ]
     }
     private static var switchRules: [(String, WritableKeyPath<Rules, Bool>)] {
         [
-        ("training_required", \.trainingRequired), ("train_before_patrol", \.trainBeforePatrol),
+            ("training_required", \.trainingRequired), ("train_before_patrol", \.trainBeforePatrol),
         ]
     }
     static var weightKeys: [(String, WritableKeyPath<Weights, Int>)] {
         [
-        ("uncovered", \.uncovered), ("no_party_member", \.noPartyMember), ("no_leader", \.noLeader),
-        ("missed_training", \.missedTraining), ("below_min_shifts", \.belowMinShifts),
-        ("fairness", \.fairness), ("neighbor_grid", \.neighborGrid), ("far_grid", \.farGrid),
+            ("uncovered", \.uncovered), ("no_party_member", \.noPartyMember),
+            ("no_leader", \.noLeader),
+            ("missed_training", \.missedTraining), ("below_min_shifts", \.belowMinShifts),
+            ("fairness", \.fairness), ("neighbor_grid", \.neighborGrid), ("far_grid", \.farGrid),
         ]
     }
 
-    private static func entries(_ node: Node, section: String, log: inout DiagnosticLog) -> [(String, Node, Node)] {
+    private static func entries(_ node: Node, section: String, log: inout DiagnosticLog) -> [(
+        String, Node, Node
+    )] {
         if isNull(node) { return [] }
         guard case .mapping(let mapping) = node else {
-            log.error(location(node, section), "\(section) is not a list of settings", expected: "key: value lines")
+            log.error(
+                location(node, section), "\(section) is not a list of settings",
+                expected: "key: value lines")
             return []
         }
         return mapping.map { ($0.key.scalar?.string ?? "", $0.key, $0.value) }
@@ -249,11 +271,14 @@ enum CommunityYAML {
         for (key, keyNode, value) in entries(node, section: "rules", log: &log) {
             let column = "rules.\(key)"
             if let path = countRules.first(where: { $0.0 == key })?.1 {
-                if let count = parse(value, key: column, log: &log, { ValueParser.wholeNumber($0) }) {
+                if let count = parse(value, key: column, log: &log, { ValueParser.wholeNumber($0) })
+                {
                     rules[keyPath: path] = count
                 }
             } else if let path = switchRules.first(where: { $0.0 == key })?.1 {
-                if let flag = parse(value, key: column, log: &log, bool) { rules[keyPath: path] = flag }
+                if let flag = parse(value, key: column, log: &log, bool) {
+                    rules[keyPath: path] = flag
+                }
             } else if key == "min_rest_hours" {
                 if let minutes = parse(value, key: column, log: &log, restMinutes) {
                     rules.minRestMinutes = minutes
@@ -272,7 +297,8 @@ enum CommunityYAML {
     static func restMinutes(_ text: String) -> Result<Int, ValueProblem> {
         let expected = "hours of 0 or more, such as 8 or 7.5"
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
             parts[0].count <= 4, let hours = Double(text)
         else {
             let problem = text.hasPrefix("-") ? "is negative" : "is not a number of hours"
@@ -306,7 +332,8 @@ enum CommunityYAML {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             log.error(
-                SourceLocation(file: file, line: mark.line), "the file is not valid YAML: \(problem)",
+                SourceLocation(file: file, line: mark.line),
+                "the file is not valid YAML: \(problem)",
                 expected: expected)
         case .duplicatedKeysInMapping(let duplicates, let context):
             log.error(
@@ -314,7 +341,9 @@ enum CommunityYAML {
                 "the setting \(duplicates.sorted().map(quoted).joined(separator: ", ")) is given twice",
                 expected: "each setting once")
         default:
-            log.error(SourceLocation(file: file), "the file cannot be read as YAML: \(error)", expected: expected)
+            log.error(
+                SourceLocation(file: file), "the file cannot be read as YAML: \(error)",
+                expected: expected)
         }
     }
 }

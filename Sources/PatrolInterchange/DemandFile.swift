@@ -8,7 +8,8 @@ enum DemandFile {
     static let name = "demand.csv"
     static let columns = [
         ColumnSpec("grid", ["网格"], required: true), ColumnSpec("period", ["时段"], required: true),
-        ColumnSpec("days", ["日期"], required: true), ColumnSpec("volunteers", ["人数"], required: true),
+        ColumnSpec("days", ["日期"], required: true),
+        ColumnSpec("volunteers", ["人数"], required: true),
     ]
 
     /// One item of a `days` cell.
@@ -65,7 +66,8 @@ enum DemandFile {
             } else if case .success(let names) = ValueParser.weekdays(item) {
                 tokens.append(.weekdayNames(names))
             } else {
-                return .failure(ValueProblem("\(quoted(item)) is not a day", expected: daysExpected))
+                return .failure(
+                    ValueProblem("\(quoted(item)) is not a day", expected: daysExpected))
             }
         }
         return .success(tokens)
@@ -82,22 +84,29 @@ enum DemandFile {
         var rules: [Rule] = []
         for row in table.rows {
             var fields = table.fields(row)
-            let gridText = fields.requiredText("grid", expected: "a grid id, a list of them, or * for every grid")
+            let gridText = fields.requiredText(
+                "grid", expected: "a grid id, a list of them, or * for every grid")
             var grids: Set<GridID>?
             if gridText != "*" {
-                grids = Set(ValueParser.split(gridText, on: [";", "；", "、", ",", "，"]).map(GridID.init))
+                grids = Set(
+                    ValueParser.split(gridText, on: [";", "；", "、", ",", "，"]).map(GridID.init))
                 for grid in grids ?? [] where context.gridIDs.map({ !$0.contains(grid) }) ?? false {
-                    fields.fail("grid", "unknown grid \(quoted(grid.rawValue))", expected: "an id from grids.csv, or * for every grid")
+                    fields.fail(
+                        "grid", "unknown grid \(quoted(grid.rawValue))",
+                        expected: "an id from grids.csv, or * for every grid")
                 }
             }
-            let periodText = fields.requiredText("period", expected: "a period id, a list of them, or * for every period")
+            let periodText = fields.requiredText(
+                "period", expected: "a period id, a list of them, or * for every period")
             var periods: Set<PeriodID>?
             if periodText != "*", let table = context.periods {
                 periods = fields.value("period", default: [], { table.periodSet($0) })
             }
             var days: [DayToken] = [.all]
             if fields.text("days").isEmpty {
-                log.warn(fields.location("days"), "the days are empty: every day of the month is meant", expected: daysExpected)
+                log.warn(
+                    fields.location("days"), "the days are empty: every day of the month is meant",
+                    expected: daysExpected)
             } else {
                 days = fields.value("days", default: [], Self.days)
             }
@@ -106,7 +115,10 @@ enum DemandFile {
             }
             log.append(fields.problems)
             if fields.isValid, let size {
-                rules.append(Rule(daysLocation: fields.location("days"), grids: grids, periods: periods, days: days, size: size))
+                rules.append(
+                    Rule(
+                        daysLocation: fields.location("days"), grids: grids, periods: periods,
+                        days: days, size: size))
             }
         }
         return rules
@@ -122,7 +134,9 @@ enum DemandFile {
         var sizes = [Int](repeating: 0, count: dates.count * periods.count * grids.count)
         for rule in rules {
             let gridIndices = grids.indices.filter { rule.grids?.contains(grids[$0].id) ?? true }
-            let periodIndices = periods.indices.filter { rule.periods?.contains(periods[$0].id) ?? true }
+            let periodIndices = periods.indices.filter {
+                rule.periods?.contains(periods[$0].id) ?? true
+            }
             let dateIndices = dates.indices.filter { index in
                 rule.days.contains { $0.matches(dates[index], holidays: holidays) }
             }
@@ -135,7 +149,9 @@ enum DemandFile {
             }
             for d in dateIndices {
                 for p in periodIndices {
-                    for g in gridIndices { sizes[(d * periods.count + p) * grids.count + g] = rule.size }
+                    for g in gridIndices {
+                        sizes[(d * periods.count + p) * grids.count + g] = rule.size
+                    }
                 }
             }
         }
@@ -144,7 +160,10 @@ enum DemandFile {
             for (p, period) in periods.enumerated() {
                 for (g, grid) in grids.enumerated() {
                     let size = sizes[(d * periods.count + p) * grids.count + g]
-                    if size > 0 { slots.append(PatrolSlot(grid: grid.id, date: date, period: period.id, needed: size)) }
+                    if size > 0 {
+                        slots.append(
+                            PatrolSlot(grid: grid.id, date: date, period: period.id, needed: size))
+                    }
                 }
             }
         }

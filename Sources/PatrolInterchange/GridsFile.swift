@@ -16,7 +16,9 @@ enum GridsFile {
     static func risk(_ text: String) -> Result<Int, ValueProblem> {
         guard let risk = riskWords[text.lowercased()] else {
             return .failure(
-                ValueProblem("\(quoted(text)) is not a risk level", expected: "1, 2 or 3 (also low/medium/high, 低/中/高)"))
+                ValueProblem(
+                    "\(quoted(text)) is not a risk level",
+                    expected: "1, 2 or 3 (also low/medium/high, 低/中/高)"))
         }
         return .success(risk)
     }
@@ -40,8 +42,9 @@ enum GridsFile {
             let name = fields.requiredText("name", expected: "the grid's name")
             if !id.isEmpty {
                 if let first = firstLine[GridID(id)] {
-                    fields.fail("id", "the grid id \(quoted(id)) is used twice (first on line \(first))",
-                                expected: "a different id for each grid")
+                    fields.fail(
+                        "id", "the grid id \(quoted(id)) is used twice (first on line \(first))",
+                        expected: "a different id for each grid")
                 } else {
                     firstLine[GridID(id)] = row.line
                 }
@@ -51,7 +54,10 @@ enum GridsFile {
             let gridIndex: Int?
             if fields.isValid {
                 gridIndex = grids.count
-                grids.append(Grid(id: GridID(id), name: name, risk: risk, neighbors: [], needsLeader: needsLeader))
+                grids.append(
+                    Grid(
+                        id: GridID(id), name: name, risk: risk, neighbors: [],
+                        needsLeader: needsLeader))
             } else {
                 gridIndex = nil
             }
@@ -59,20 +65,26 @@ enum GridsFile {
             log.append(fields.problems)
         }
         if table.rows.isEmpty {
-            log.error(SourceLocation(file: name), "the file lists no grids", expected: "one row per grid after the header")
+            log.error(
+                SourceLocation(file: name), "the file lists no grids",
+                expected: "one row per grid after the header")
         }
 
         let known = Set(firstLine.keys)
-        let indexByID = Dictionary(grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexByID = Dictionary(
+            grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (gridIndex, csvRow, names) in listedNeighbors {
             var row = table.fields(csvRow)
             for other in names.map(GridID.init) {
                 guard known.contains(other) else {
-                    row.fail("neighbors", "unknown grid \(quoted(other.rawValue))", expected: "an id from the id column of grids.csv")
+                    row.fail(
+                        "neighbors", "unknown grid \(quoted(other.rawValue))",
+                        expected: "an id from the id column of grids.csv")
                     continue
                 }
                 // Adjacency is symmetric: a link listed on either side counts both ways.
-                guard let gridIndex, let otherIndex = indexByID[other], otherIndex != gridIndex else { continue }
+                guard let gridIndex, let otherIndex = indexByID[other], otherIndex != gridIndex
+                else { continue }
                 grids[gridIndex].neighbors.insert(other)
                 grids[otherIndex].neighbors.insert(grids[gridIndex].id)
             }

@@ -7,7 +7,8 @@ import PatrolModel
 enum HistoryFile {
     static let name = "history.csv"
     static let columns = [
-        ColumnSpec("volunteer", ["志愿者"], required: true), ColumnSpec("month", ["月份"], required: true),
+        ColumnSpec("volunteer", ["志愿者"], required: true),
+        ColumnSpec("month", ["月份"], required: true),
         ColumnSpec("shifts", ["班次"], required: true),
     ]
 
@@ -16,13 +17,15 @@ enum HistoryFile {
         for row in table.rows {
             var fields = table.fields(row)
             let volunteer = fields.requiredText("volunteer", expected: "a volunteer id")
-            let month = fields.requiredValue("month", expected: ValueParser.monthExpected, ValueParser.month)
+            let month = fields.requiredValue(
+                "month", expected: ValueParser.monthExpected, ValueParser.month)
             let shifts = fields.requiredValue("shifts", expected: "a whole number of 0 or more") {
                 ValueParser.wholeNumber($0)
             }
             log.append(fields.problems)
             if fields.isValid, let month, let shifts {
-                entries.append(HistoryEntry(volunteer: VolunteerID(volunteer), month: month, shifts: shifts))
+                entries.append(
+                    HistoryEntry(volunteer: VolunteerID(volunteer), month: month, shifts: shifts))
             }
         }
         return entries

@@ -38,7 +38,9 @@ struct CSVText {
     mutating func appendBlankLine() { text += "\n" }
 
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else {
+            return value
+        }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -8,9 +8,11 @@ struct PeriodTable {
     let periods: [Period]
     private let byKey: [String: PeriodID]
 
-    /// - Parameter unreadable: ids of periods that `community.yaml` names but gets wrong;
-    ///   they resolve to themselves so that their mistake is not reported again in every
-    ///   CSV cell that names them.
+    /// A table of `periods`.
+    ///
+    /// `unreadable` lists ids of periods that `community.yaml` names but gets wrong; they
+    /// resolve to themselves so that their mistake is not reported again in every CSV cell
+    /// that names them.
     init(periods: [Period], unreadable: [PeriodID] = []) {
         self.periods = periods
         var byKey: [String: PeriodID] = [:]
@@ -30,8 +32,8 @@ struct PeriodTable {
 
     /// A list of periods, `*` meaning all of them.
     ///
-    /// - Parameter separators: `,`, `，`, `、` inside a weekly pattern, where `;` separates
-    ///   clauses; a demand or request cell also takes `;` and `；`.
+    /// Inside a weekly pattern, where `;` separates clauses, the items are separated by `,`,
+    /// `，` or `、`; a demand or request cell also takes `;` and `；`.
     func periodSet(
         _ text: String, separators: Set<Character> = [",", "，", "、", ";", "；"]
     ) -> Result<Set<PeriodID>, ValueProblem> {
@@ -51,9 +53,11 @@ struct PeriodTable {
     static let patternExpected =
         "a weekly pattern such as Mon-Fri:evening;Sat,Sun:morning,afternoon"
 
-    /// The `available` column: clauses `days:periods` separated by `;`; a clause of days
-    /// alone allows all periods, one of periods alone allows them every day. Empty text
-    /// allows any day and any period.
+    /// The weekly pattern of an `available` cell.
+    ///
+    /// Clauses `days:periods` are separated by `;`; a clause of days alone allows all
+    /// periods, one of periods alone allows them every day. Empty text allows any day and
+    /// any period.
     func availability(_ text: String) -> Result<WeeklyAvailability, ValueProblem> {
         guard !text.isEmpty else { return .success(.always) }
         var byWeekday = Array(repeating: Set<PeriodID>(), count: 7)
@@ -68,7 +72,9 @@ struct PeriodTable {
             case 1:
                 if case .success(let weekdays) = ValueParser.weekdays(parts[0]) {
                     (days, allowed) = (weekdays, Set(ids))
-                } else if case .success(let periods) = periodSet(parts[0], separators: itemSeparators) {
+                } else if case .success(let periods) = periodSet(
+                    parts[0], separators: itemSeparators)
+                {
                     (days, allowed) = (Set(Weekday.allCases), periods)
                 } else {
                     return .failure(
@@ -77,15 +83,19 @@ struct PeriodTable {
                             expected: Self.patternExpected))
                 }
             case 2:
-                switch (ValueParser.weekdays(parts[0]), periodSet(parts[1], separators: itemSeparators)) {
-                case (.success(let weekdays), .success(let periods)): (days, allowed) = (weekdays, periods)
+                switch (
+                    ValueParser.weekdays(parts[0]), periodSet(parts[1], separators: itemSeparators)
+                ) {
+                case (.success(let weekdays), .success(let periods)):
+                    (days, allowed) = (weekdays, periods)
                 case (.failure(let problem), _):
                     return .failure(ValueProblem(problem.message, expected: Self.patternExpected))
                 case (_, .failure(let problem)): return .failure(problem)
                 }
             default:
                 return .failure(
-                    ValueProblem("\(quoted(clause)) has more than one ':'", expected: Self.patternExpected))
+                    ValueProblem(
+                        "\(quoted(clause)) has more than one ':'", expected: Self.patternExpected))
             }
             for day in days { byWeekday[day.rawValue].formUnion(allowed) }
         }

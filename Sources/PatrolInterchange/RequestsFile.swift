@@ -4,7 +4,8 @@ import PatrolModel
 enum RequestsFile {
     static let name = "requests.csv"
     static let columns = [
-        ColumnSpec("volunteer", ["志愿者"], required: true), ColumnSpec("date", ["日期"], required: true),
+        ColumnSpec("volunteer", ["志愿者"], required: true),
+        ColumnSpec("date", ["日期"], required: true),
         ColumnSpec("period", ["时段"]), ColumnSpec("kind", ["类型", "种类", "意愿"], required: true),
         ColumnSpec("weight", ["权重"]),
     ]
@@ -13,7 +14,10 @@ enum RequestsFile {
         switch text.lowercased() {
         case "on", "想排": .success(.on)
         case "off", "不想排": .success(.off)
-        default: .failure(ValueProblem("\(quoted(text)) is not a kind of request", expected: "on or off (想排/不想排)"))
+        default:
+            .failure(
+                ValueProblem(
+                    "\(quoted(text)) is not a kind of request", expected: "on or off (想排/不想排)"))
         }
     }
 
@@ -27,18 +31,24 @@ enum RequestsFile {
 
     /// The requests with a date in the month, their dates clipped to it; an empty or `*`
     /// period means every period, and the weight defaults to 10.
-    static func read(_ table: CSVTable, context: Context, log: inout DiagnosticLog) -> [PatrolRequest] {
+    static func read(_ table: CSVTable, context: Context, log: inout DiagnosticLog)
+        -> [PatrolRequest]
+    {
         var requests: [PatrolRequest] = []
         for row in table.rows {
             var fields = table.fields(row)
-            let volunteer = fields.requiredText("volunteer", expected: "a volunteer id from volunteers.csv")
-            if !volunteer.isEmpty, let known = context.volunteerIDs, !known.contains(VolunteerID(volunteer)) {
+            let volunteer = fields.requiredText(
+                "volunteer", expected: "a volunteer id from volunteers.csv")
+            if !volunteer.isEmpty, let known = context.volunteerIDs,
+                !known.contains(VolunteerID(volunteer))
+            {
                 fields.fail(
                     "volunteer", "unknown volunteer \(quoted(volunteer))",
                     expected: "an id from the id column of volunteers.csv")
             }
             let dates = fields.requiredValue(
-                "date", expected: "a date or a range such as 2026-12-20..2026-12-27", ValueParser.dateOrRange)
+                "date", expected: "a date or a range such as 2026-12-20..2026-12-27",
+                ValueParser.dateOrRange)
             let periodText = fields.text("period")
             var periods = Set(context.periods?.ids ?? [])
             if periodText != "*", let table = context.periods {
@@ -52,7 +62,8 @@ enum RequestsFile {
             let last = min(dates.last, month.lastDate)
             guard first <= last else {
                 log.warn(
-                    fields.location("date"), "no date of \(quoted(dates.description)) is in \(month): the request is ignored",
+                    fields.location("date"),
+                    "no date of \(quoted(dates.description)) is in \(month): the request is ignored",
                     expected: "dates inside \(month)")
                 continue
             }

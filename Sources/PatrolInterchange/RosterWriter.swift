@@ -44,20 +44,27 @@ public enum RosterWriter {
         _ community: Community, _ lookup: CommunityLookup, _ teams: [TeamKey: [Assignment]]
     ) -> OutputFile {
         var csv = CSVText(header: [
-            "date", "weekday", "period", "start", "end", "grid", "grid_name", "volunteer", "volunteer_name",
+            "date", "weekday", "period", "start", "end", "grid", "grid_name", "volunteer",
+            "volunteer_name",
             "phone", "party_member", "role",
         ])
         for key in teams.keys.sorted(by: lookup.order) {
             let members = teams[key] ?? []
             let leader = leader(of: members.compactMap { lookup.volunteers[$0.volunteer] })
-            let rows = members.sorted { ($0.volunteer == leader ? 0 : 1, $0.volunteer) < ($1.volunteer == leader ? 0 : 1, $1.volunteer) }
+            let rows = members.sorted {
+                ($0.volunteer == leader ? 0 : 1, $0.volunteer) < (
+                    $1.volunteer == leader ? 0 : 1, $1.volunteer
+                )
+            }
             let period = community.period(key.period)
             for assignment in rows {
                 let volunteer = lookup.volunteers[assignment.volunteer]
                 csv.append([
                     key.date.description, key.date.weekday.englishAbbreviation, key.period.rawValue,
-                    period?.start.description ?? "", period?.end.description ?? "", key.grid.rawValue,
-                    community.grid(key.grid)?.name ?? "", assignment.volunteer.rawValue, volunteer?.name ?? "",
+                    period?.start.description ?? "", period?.end.description ?? "",
+                    key.grid.rawValue,
+                    community.grid(key.grid)?.name ?? "", assignment.volunteer.rawValue,
+                    volunteer?.name ?? "",
                     volunteer?.phone ?? "", (volunteer?.isPartyMember ?? false).yesNo,
                     assignment.volunteer == leader ? "leader" : "member",
                 ])
@@ -80,7 +87,8 @@ public enum RosterWriter {
             let session = community.session(entry.session)
             csv.append([
                 entry.session.rawValue, session?.topic ?? "", session?.date.description ?? "",
-                session?.start.description ?? "", session?.end.description ?? "", session?.location ?? "",
+                session?.start.description ?? "", session?.end.description ?? "",
+                session?.location ?? "",
                 entry.volunteer.rawValue, lookup.volunteers[entry.volunteer]?.name ?? "",
             ])
         }
@@ -90,12 +98,15 @@ public enum RosterWriter {
     private static func coverageFile(
         _ community: Community, _ lookup: CommunityLookup, _ teams: [TeamKey: [Assignment]]
     ) -> OutputFile {
-        var csv = CSVText(header: ["date", "period", "grid", "needed", "assigned", "party_members", "leader", "short"])
+        var csv = CSVText(header: [
+            "date", "period", "grid", "needed", "assigned", "party_members", "leader", "short",
+        ])
         for slot in community.slots {
             let team = (teams[TeamKey(slot)] ?? []).compactMap { lookup.volunteers[$0.volunteer] }
             let assigned = teams[TeamKey(slot)]?.count ?? 0
             csv.append([
-                slot.date.description, slot.period.rawValue, slot.grid.rawValue, String(slot.needed),
+                slot.date.description, slot.period.rawValue, slot.grid.rawValue,
+                String(slot.needed),
                 String(assigned), String(team.filter(\.isPartyMember).count),
                 team.contains(where: \.isLeader).yesNo, String(max(0, slot.needed - assigned)),
             ])
@@ -106,22 +117,28 @@ public enum RosterWriter {
     private static func volunteersFile(
         _ community: Community, _ lookup: CommunityLookup, _ schedule: Schedule
     ) -> OutputFile {
-        var csv = CSVText(header: ["volunteer", "name", "shifts", "hours", "session", "min_shifts", "max_shifts"])
+        var csv = CSVText(header: [
+            "volunteer", "name", "shifts", "hours", "session", "min_shifts", "max_shifts",
+        ])
         var shifts: [VolunteerID: Int] = [:]
         var minutes: [VolunteerID: Int] = [:]
         for assignment in schedule.assignments {
             shifts[assignment.volunteer, default: 0] += 1
-            minutes[assignment.volunteer, default: 0] += community.period(assignment.period)?.durationMinutes ?? 0
+            minutes[assignment.volunteer, default: 0] +=
+                community.period(assignment.period)?.durationMinutes ?? 0
         }
         var sessions: [VolunteerID: [SessionID]] = [:]
-        for entry in schedule.attendance { sessions[entry.volunteer, default: []].append(entry.session) }
+        for entry in schedule.attendance {
+            sessions[entry.volunteer, default: []].append(entry.session)
+        }
         for volunteer in community.volunteers {
             let attended = (sessions[volunteer.id] ?? []).sorted {
                 (lookup.sessionIndex[$0] ?? Int.max, $0) < (lookup.sessionIndex[$1] ?? Int.max, $1)
             }
             csv.append([
                 volunteer.id.rawValue, volunteer.name, String(shifts[volunteer.id] ?? 0),
-                hours(minutes: minutes[volunteer.id] ?? 0), attended.map(\.rawValue).joined(separator: ";"),
+                hours(minutes: minutes[volunteer.id] ?? 0),
+                attended.map(\.rawValue).joined(separator: ";"),
                 String(volunteer.minShifts), String(volunteer.maxShifts),
             ])
         }
@@ -161,15 +178,28 @@ struct CommunityLookup {
     let sessionIndex: [SessionID: Int]
 
     init(_ community: Community) {
-        volunteers = Dictionary(community.volunteers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        gridIndex = Dictionary(community.grids.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        periodIndex = Dictionary(community.periods.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        sessionIndex = Dictionary(community.sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        volunteers = Dictionary(
+            community.volunteers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        gridIndex = Dictionary(
+            community.grids.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        periodIndex = Dictionary(
+            community.periods.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        sessionIndex = Dictionary(
+            community.sessions.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Date, then period order, then grid order; unknown ids last, by id.
     func order(_ lhs: TeamKey, _ rhs: TeamKey) -> Bool {
-        (lhs.date.dayNumber, periodIndex[lhs.period] ?? Int.max, lhs.period.rawValue, gridIndex[lhs.grid] ?? Int.max, lhs.grid.rawValue)
-            < (rhs.date.dayNumber, periodIndex[rhs.period] ?? Int.max, rhs.period.rawValue, gridIndex[rhs.grid] ?? Int.max, rhs.grid.rawValue)
+        (
+            lhs.date.dayNumber, periodIndex[lhs.period] ?? Int.max, lhs.period.rawValue,
+            gridIndex[lhs.grid] ?? Int.max, lhs.grid.rawValue
+        )
+            < (
+                rhs.date.dayNumber, periodIndex[rhs.period] ?? Int.max, rhs.period.rawValue,
+                gridIndex[rhs.grid] ?? Int.max, rhs.grid.rawValue
+            )
     }
 }

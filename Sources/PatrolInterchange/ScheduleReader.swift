@@ -17,8 +17,10 @@ public struct ScheduleReader {
         ColumnSpec("party_member", ["党员"]), ColumnSpec("role", ["角色", "职责"]),
     ]
     static let trainingColumns = [
-        ColumnSpec("session", ["场次", "培训", "培训编号", "编号"], required: true), ColumnSpec("topic", ["主题"]),
-        ColumnSpec("date", ["日期"]), ColumnSpec("start", ["开始", "开始时间"]), ColumnSpec("end", ["结束", "结束时间"]),
+        ColumnSpec("session", ["场次", "培训", "培训编号", "编号"], required: true),
+        ColumnSpec("topic", ["主题"]),
+        ColumnSpec("date", ["日期"]), ColumnSpec("start", ["开始", "开始时间"]),
+        ColumnSpec("end", ["结束", "结束时间"]),
         ColumnSpec("location", ["地点"]), ColumnSpec("volunteer", ["志愿者", "志愿者编号"], required: true),
         ColumnSpec("volunteer_name", ["姓名", "志愿者姓名"]),
     ]
@@ -35,37 +37,50 @@ public struct ScheduleReader {
         let periods = PeriodTable(periods: community.periods)
         let lookup = CommunityLookup(community)
         var schedule = Schedule()
-        if let text = InputFile.text(directory: directory, name: "schedule.csv", required: true, log: &log),
-            let table = CSVTable.parse(text, file: "schedule.csv", columns: Self.scheduleColumns, log: &log)
+        if let text = InputFile.text(
+            directory: directory, name: "schedule.csv", required: true, log: &log),
+            let table = CSVTable.parse(
+                text, file: "schedule.csv", columns: Self.scheduleColumns, log: &log)
         {
             for row in table.rows {
                 var fields = table.fields(row)
-                let date = fields.requiredValue("date", expected: ValueParser.dateExpected, ValueParser.date)
+                let date = fields.requiredValue(
+                    "date", expected: ValueParser.dateExpected, ValueParser.date)
                 if let date, !community.month.contains(date) {
-                    fields.fail("date", "\(date) is outside \(community.month)", expected: "a date inside \(community.month)")
+                    fields.fail(
+                        "date", "\(date) is outside \(community.month)",
+                        expected: "a date inside \(community.month)")
                 }
                 let periodText = fields.requiredText("period", expected: periods.expected)
                 let period = periods.resolve(periodText)
                 if !periodText.isEmpty && period == nil {
-                    fields.fail("period", "unknown period \(quoted(periodText))", expected: periods.expected)
+                    fields.fail(
+                        "period", "unknown period \(quoted(periodText))", expected: periods.expected
+                    )
                 }
                 let grid = GridID(fields.requiredText("grid", expected: "a grid id from grids.csv"))
                 if !grid.rawValue.isEmpty && lookup.gridIndex[grid] == nil {
-                    fields.fail("grid", "unknown grid \(quoted(grid.rawValue))", expected: "a grid id from grids.csv")
+                    fields.fail(
+                        "grid", "unknown grid \(quoted(grid.rawValue))",
+                        expected: "a grid id from grids.csv")
                 }
                 let volunteer = knownVolunteer(&fields, lookup)
                 log.append(fields.problems)
                 if fields.isValid, let date, let period {
-                    schedule.assignments.append(Assignment(volunteer: volunteer, grid: grid, date: date, period: period))
+                    schedule.assignments.append(
+                        Assignment(volunteer: volunteer, grid: grid, date: date, period: period))
                 }
             }
         }
-        if let text = InputFile.text(directory: directory, name: "trainings.csv", required: false, log: &log),
-            let table = CSVTable.parse(text, file: "trainings.csv", columns: Self.trainingColumns, log: &log)
+        if let text = InputFile.text(
+            directory: directory, name: "trainings.csv", required: false, log: &log),
+            let table = CSVTable.parse(
+                text, file: "trainings.csv", columns: Self.trainingColumns, log: &log)
         {
             for row in table.rows {
                 var fields = table.fields(row)
-                let session = SessionID(fields.requiredText("session", expected: "a session id from trainings.csv"))
+                let session = SessionID(
+                    fields.requiredText("session", expected: "a session id from trainings.csv"))
                 if !session.rawValue.isEmpty && lookup.sessionIndex[session] == nil {
                     fields.fail(
                         "session", "unknown session \(quoted(session.rawValue))",
@@ -73,7 +88,10 @@ public struct ScheduleReader {
                 }
                 let volunteer = knownVolunteer(&fields, lookup)
                 log.append(fields.problems)
-                if fields.isValid { schedule.attendance.append(SessionAttendance(session: session, volunteer: volunteer)) }
+                if fields.isValid {
+                    schedule.attendance.append(
+                        SessionAttendance(session: session, volunteer: volunteer))
+                }
             }
         }
         // Unknown output columns are no reason to reject a schedule.
@@ -81,8 +99,10 @@ public struct ScheduleReader {
         return schedule
     }
 
-    private func knownVolunteer(_ fields: inout RowFields, _ lookup: CommunityLookup) -> VolunteerID {
-        let volunteer = VolunteerID(fields.requiredText("volunteer", expected: "a volunteer id from volunteers.csv"))
+    private func knownVolunteer(_ fields: inout RowFields, _ lookup: CommunityLookup) -> VolunteerID
+    {
+        let volunteer = VolunteerID(
+            fields.requiredText("volunteer", expected: "a volunteer id from volunteers.csv"))
         if !volunteer.rawValue.isEmpty && lookup.volunteers[volunteer] == nil {
             fields.fail(
                 "volunteer", "unknown volunteer \(quoted(volunteer.rawValue))",

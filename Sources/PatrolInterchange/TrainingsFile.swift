@@ -11,7 +11,9 @@ enum TrainingsFile {
     ]
 
     /// The sessions in file order; a session may end after midnight, but not when it starts.
-    static func read(_ table: CSVTable, month: Month?, log: inout DiagnosticLog) -> [TrainingSession] {
+    static func read(_ table: CSVTable, month: Month?, log: inout DiagnosticLog)
+        -> [TrainingSession]
+    {
         var sessions: [TrainingSession] = []
         var firstLine: [SessionID: Int] = [:]
         for row in table.rows {
@@ -26,9 +28,12 @@ enum TrainingsFile {
                     firstLine[SessionID(id)] = row.line
                 }
             }
-            let date = fields.requiredValue("date", expected: ValueParser.dateExpected, ValueParser.date)
-            let start = fields.requiredValue("start", expected: "a time such as 14:00", ValueParser.time)
-            let end = fields.requiredValue("end", expected: "a time such as 16:00", ValueParser.time)
+            let date = fields.requiredValue(
+                "date", expected: ValueParser.dateExpected, ValueParser.date)
+            let start = fields.requiredValue(
+                "start", expected: "a time such as 14:00", ValueParser.time)
+            let end = fields.requiredValue(
+                "end", expected: "a time such as 16:00", ValueParser.time)
             if let start, let end, start == end {
                 fields.fail(
                     "end", "the session ends at \(end), the time it starts",
@@ -44,7 +49,8 @@ enum TrainingsFile {
             }
             sessions.append(
                 TrainingSession(
-                    id: SessionID(id), topic: fields.text("topic"), date: date, start: start, end: end,
+                    id: SessionID(id), topic: fields.text("topic"), date: date, start: start,
+                    end: end,
                     capacity: capacity, location: fields.text("location")))
         }
         return sessions

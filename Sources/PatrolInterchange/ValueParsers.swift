@@ -43,7 +43,8 @@ enum ValueParser {
         let expected = "a whole number of \(minimum) or more"
         let digits = text.hasPrefix("+") || text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let value = Int(text) else {
-            return .failure(ValueProblem("\(quoted(text)) is not a whole number", expected: expected))
+            return .failure(
+                ValueProblem("\(quoted(text)) is not a whole number", expected: expected))
         }
         guard value >= minimum else {
             let what = value < 0 ? "negative" : "below the minimum \(minimum)"
@@ -64,7 +65,8 @@ enum ValueParser {
         }
         guard let date = LocalDate(year: year, month: month, day: day) else {
             return .failure(
-                ValueProblem("\(quoted(text)) is not a day of the calendar", expected: dateExpected))
+                ValueProblem("\(quoted(text)) is not a day of the calendar", expected: dateExpected)
+            )
         }
         return .success(date)
     }
@@ -72,7 +74,8 @@ enum ValueParser {
     private static func dateFields(_ text: String) -> (Int, Int, Int)? {
         let parts: [Substring]
         if text.hasSuffix("日") {
-            parts = text.dropLast().split(omittingEmptySubsequences: false, whereSeparator: { $0 == "年" || $0 == "月" })
+            parts = text.dropLast().split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "年" || $0 == "月" })
             guard text.contains("年"), text.contains("月") else { return nil }
         } else {
             let separator: Character = text.contains("/") ? "/" : "-"
@@ -101,7 +104,8 @@ enum ValueParser {
         let rangeExpected = "a date or a range such as 2026-12-20..2026-12-27"
         guard case .success(let first) = date(firstText), case .success(let last) = date(lastText)
         else {
-            return .failure(ValueProblem("\(quoted(text)) is not a date range", expected: rangeExpected))
+            return .failure(
+                ValueProblem("\(quoted(text)) is not a date range", expected: rangeExpected))
         }
         guard first <= last else {
             return .failure(
@@ -118,7 +122,9 @@ enum ValueParser {
     static func month(_ text: String) -> Result<Month, ValueProblem> {
         var core = Substring(text)
         if core.hasSuffix("月") { core = core.dropLast() }
-        let parts = core.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "年" })
+        let parts = core.split(
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "-" || $0 == "/" || $0 == "年" })
         guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
             parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
             let year = Int(parts[0]), let number = Int(parts[1]),
@@ -133,7 +139,8 @@ enum ValueParser {
     static func time(_ text: String) -> Result<TimeOfDay, ValueProblem> {
         guard let time = TimeOfDay(text.replacingOccurrences(of: "：", with: ":")) else {
             return .failure(
-                ValueProblem("\(quoted(text)) is not a time", expected: "a time such as 08:30 or 19:00"))
+                ValueProblem(
+                    "\(quoted(text)) is not a time", expected: "a time such as 08:30 or 19:00"))
         }
         return .success(time)
     }
@@ -143,7 +150,9 @@ enum ValueParser {
     private static let weekdayNames: [String: Weekday] = {
         var names: [String: Weekday] = [:]
         let english = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        let englishLong = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let englishLong = [
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ]
         let chinese = ["一", "二", "三", "四", "五", "六", "日"]
         for day in Weekday.allCases {
             names[english[day.rawValue]] = day
@@ -172,7 +181,8 @@ enum ValueParser {
                     let last = weekday(String(item[item.index(after: dash)...]))
                 else {
                     return .failure(
-                        ValueProblem("\(quoted(item)) is not a weekday range", expected: weekdayExpected))
+                        ValueProblem(
+                            "\(quoted(item)) is not a weekday range", expected: weekdayExpected))
                 }
                 var day = first
                 days.insert(day)
@@ -183,7 +193,8 @@ enum ValueParser {
             } else if let day = weekday(item) {
                 days.insert(day)
             } else {
-                return .failure(ValueProblem("\(quoted(item)) is not a weekday", expected: weekdayExpected))
+                return .failure(
+                    ValueProblem("\(quoted(item)) is not a weekday", expected: weekdayExpected))
             }
         }
         return .success(days)

@@ -5,7 +5,8 @@ enum VolunteersFile {
     static let name = "volunteers.csv"
     static let columns = [
         ColumnSpec("id", ["编号"], required: true), ColumnSpec("name", ["姓名"], required: true),
-        ColumnSpec("phone", ["电话"]), ColumnSpec("party_member", ["党员"]), ColumnSpec("branch", ["支部"]),
+        ColumnSpec("phone", ["电话"]), ColumnSpec("party_member", ["党员"]),
+        ColumnSpec("branch", ["支部"]),
         ColumnSpec("affiliation", ["类别"]), ColumnSpec("home_grid", ["网格"], required: true),
         ColumnSpec("skills", ["技能"]), ColumnSpec("max_shifts", ["每月上限"]),
         ColumnSpec("min_shifts", ["每月下限"]), ColumnSpec("available", ["可排时段"]),
@@ -61,22 +62,30 @@ enum VolunteersFile {
             if !id.isEmpty {
                 if let first = firstLine[VolunteerID(id)] {
                     fields.fail(
-                        "id", "the volunteer id \(quoted(id)) is used twice (first on line \(first))",
+                        "id",
+                        "the volunteer id \(quoted(id)) is used twice (first on line \(first))",
                         expected: "a different id for each volunteer")
                 } else {
                     firstLine[VolunteerID(id)] = row.line
                 }
             }
             let name = fields.requiredText("name", expected: "the volunteer's name")
-            let homeGrid = fields.requiredText("home_grid", expected: "the id of the grid the volunteer lives in")
-            if !homeGrid.isEmpty, let gridIDs = context.gridIDs, !gridIDs.contains(GridID(homeGrid)) {
-                fields.fail("home_grid", "unknown grid \(quoted(homeGrid))", expected: "an id from the id column of grids.csv")
+            let homeGrid = fields.requiredText(
+                "home_grid", expected: "the id of the grid the volunteer lives in")
+            if !homeGrid.isEmpty, let gridIDs = context.gridIDs, !gridIDs.contains(GridID(homeGrid))
+            {
+                fields.fail(
+                    "home_grid", "unknown grid \(quoted(homeGrid))",
+                    expected: "an id from the id column of grids.csv")
             }
-            let maxShifts = fields.value("max_shifts", default: context.defaultMaxShifts) { ValueParser.wholeNumber($0) }
+            let maxShifts = fields.value("max_shifts", default: context.defaultMaxShifts) {
+                ValueParser.wholeNumber($0)
+            }
             let minShifts = fields.value("min_shifts", default: 0) { ValueParser.wholeNumber($0) }
             if minShifts > maxShifts {
                 fields.fail(
-                    "min_shifts", "the monthly minimum \(minShifts) is above the monthly maximum \(maxShifts)",
+                    "min_shifts",
+                    "the monthly minimum \(minShifts) is above the monthly maximum \(maxShifts)",
                     expected: "a min_shifts no larger than max_shifts")
             }
             var availability = WeeklyAvailability.always
@@ -97,7 +106,10 @@ enum VolunteersFile {
                 branch: fields.text("branch"),
                 affiliation: fields.value("affiliation", default: .resident, affiliation),
                 homeGrid: GridID(homeGrid),
-                skills: Set(ValueParser.list(fields.text("skills")).map { skillWords[$0] ?? $0.lowercased() }),
+                skills: Set(
+                    ValueParser.list(fields.text("skills")).map {
+                        skillWords[$0] ?? $0.lowercased()
+                    }),
                 maxShifts: maxShifts, minShifts: minShifts, availability: availability,
                 unavailable: unavailable,
                 nightOK: fields.value("night_ok", default: false, ValueParser.bool),
@@ -119,8 +131,12 @@ enum VolunteersFile {
         let expected = "a year of birth such as 1962, from 1900 to \(latest)"
         switch ValueParser.wholeNumber(text) {
         case .success(let year) where (1900...latest).contains(year): return .success(year)
-        case .success: return .failure(ValueProblem("\(quoted(text)) is not a plausible year of birth", expected: expected))
-        case .failure(let problem): return .failure(ValueProblem(problem.message, expected: expected))
+        case .success:
+            return .failure(
+                ValueProblem("\(quoted(text)) is not a plausible year of birth", expected: expected)
+            )
+        case .failure(let problem):
+            return .failure(ValueProblem(problem.message, expected: expected))
         }
     }
 }

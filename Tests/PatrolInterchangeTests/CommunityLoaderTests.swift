@@ -56,11 +56,16 @@ struct CommunityLoaderTests {
         #expect(first.branch == "第一支部" && first.affiliation == .resident && first.homeGrid == "G1")
         #expect(first.skills == ["leader", "first_aid"])
         #expect(first.maxShifts == 6 && first.minShifts == 2)
-        #expect(first.availability.allows(.monday, "evening") && !first.availability.allows(.monday, "morning"))
-        #expect(first.availability.allows(.sunday, "morning") && !first.availability.allows(.sunday, "evening"))
+        #expect(
+            first.availability.allows(.monday, "evening")
+                && !first.availability.allows(.monday, "morning"))
+        #expect(
+            first.availability.allows(.sunday, "morning")
+                && !first.availability.allows(.sunday, "evening"))
         #expect(
             first.unavailable == [
-                DateRange(first: date("2027-01-10"), last: date("2027-01-12")), DateRange(date("2027-01-20")),
+                DateRange(first: date("2027-01-10"), last: date("2027-01-12")),
+                DateRange(date("2027-01-20")),
             ])
         #expect(first.nightOK && first.trainedOn == date("2026-11-15") && first.birthYear == 1962)
 
@@ -74,8 +79,11 @@ struct CommunityLoaderTests {
         let third = community.volunteers[2]
         #expect(third.affiliation == .unit && third.isPartyMember && !third.nightOK)
         #expect(third.trainedOn == date("2026-10-05"))
-        let wrapping = (0..<7).map { [0, 5, 6].contains($0) ? Set<PeriodID>(["morning", "evening", "night"]) : [] }
-        #expect(third.availability == WeeklyAvailability(periodsByWeekday: wrapping), "Sat-Mon wraps")
+        let wrapping = (0..<7).map {
+            [0, 5, 6].contains($0) ? Set<PeriodID>(["morning", "evening", "night"]) : []
+        }
+        #expect(
+            third.availability == WeeklyAvailability(periodsByWeekday: wrapping), "Sat-Mon wraps")
     }
 
     @Test func resolvesDemandRowsInOrderIntoSortedSlots() {
@@ -94,11 +102,18 @@ struct CommunityLoaderTests {
         let sorted = slots.sorted {
             let periods = community.periods.map(\.id)
             let grids = community.grids.map(\.id)
-            return ($0.date, periods.firstIndex(of: $0.period) ?? 0, grids.firstIndex(of: $0.grid) ?? 0)
-                < ($1.date, periods.firstIndex(of: $1.period) ?? 0, grids.firstIndex(of: $1.grid) ?? 0)
+            return (
+                $0.date, periods.firstIndex(of: $0.period) ?? 0, grids.firstIndex(of: $0.grid) ?? 0
+            )
+                < (
+                    $1.date, periods.firstIndex(of: $1.period) ?? 0,
+                    grids.firstIndex(of: $1.grid) ?? 0
+                )
         }
         #expect(slots == sorted)
-        #expect(slots.first == PatrolSlot(grid: "G1", date: date("2027-01-01"), period: "evening", needed: 3))
+        #expect(
+            slots.first
+                == PatrolSlot(grid: "G1", date: date("2027-01-01"), period: "evening", needed: 3))
     }
 
     @Test func readsTrainingSessions() {
@@ -117,13 +132,16 @@ struct CommunityLoaderTests {
         #expect(
             community.requests == [
                 PatrolRequest(
-                    volunteer: "V1", dates: DateRange(date("2027-01-08")), periods: ["evening"], kind: .off,
+                    volunteer: "V1", dates: DateRange(date("2027-01-08")), periods: ["evening"],
+                    kind: .off,
                     weight: 20, line: 2),
                 PatrolRequest(
-                    volunteer: "V2", dates: DateRange(first: date("2027-01-01"), last: date("2027-01-03")),
+                    volunteer: "V2",
+                    dates: DateRange(first: date("2027-01-01"), last: date("2027-01-03")),
                     periods: ["morning", "evening", "night"], kind: .on, weight: 10, line: 4),
                 PatrolRequest(
-                    volunteer: "V1", dates: DateRange(date("2027-01-15")), periods: ["morning", "night"], kind: .on,
+                    volunteer: "V1", dates: DateRange(date("2027-01-15")),
+                    periods: ["morning", "night"], kind: .on,
                     weight: 15, line: 7),
             ])
     }
@@ -140,8 +158,12 @@ struct CommunityLoaderTests {
     @Test func warnsAboutUnknownColumnsAndRequestsOutsideTheMonth() {
         let warnings = loaded.warnings.map(\.description)
         #expect(loaded.warnings.allSatisfy { $0.severity == .warning })
-        #expect(warnings.contains { $0.hasPrefix("requests.csv:1 [note]") && $0.contains("unknown column") })
-        #expect(warnings.contains { $0.hasPrefix("requests.csv:5 [date]") && $0.contains("ignored") })
+        #expect(
+            warnings.contains {
+                $0.hasPrefix("requests.csv:1 [note]") && $0.contains("unknown column")
+            })
+        #expect(
+            warnings.contains { $0.hasPrefix("requests.csv:5 [date]") && $0.contains("ignored") })
         #expect(loaded.warnings.count == 2)
     }
 

@@ -15,12 +15,15 @@ final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("interchange-\(UUID().uuidString)")
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "interchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     /// A copy of a fixture community with some files replaced or removed.
-    convenience init(copying fixture: String, replacing files: [String: String] = [:], removing: [String] = []) throws {
+    convenience init(
+        copying fixture: String, replacing files: [String: String] = [:], removing: [String] = []
+    ) throws {
         try self.init()
         let source = try fixturePath(fixture)
         for name in try FileManager.default.contentsOfDirectory(atPath: source) {
@@ -49,7 +52,8 @@ final class TemporaryFolder {
 
 /// The errors of loading a community that must not load; records an issue when it loads.
 func loadErrors(
-    _ folder: TemporaryFolder, month: Month? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ folder: TemporaryFolder, month: Month? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
     do {
         _ = try CommunityLoader().load(directory: folder.path, month: month)
@@ -70,9 +74,16 @@ func expectError(
             && $0.message.contains(text) && $0.severity == .error
     }
     #expect(
-        match, "no error \(file):\(line.map(String.init) ?? "-") [\(column ?? "-")] containing \(text) in:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
+        match,
+        "no error \(file):\(line.map(String.init) ?? "-") [\(column ?? "-")] containing \(text) in:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
         sourceLocation: sourceLocation)
 }
+
+/// A clock time of the tests, required to parse.
+func time(_ text: String) throws -> TimeOfDay { try #require(TimeOfDay(text)) }
+
+/// A month of the tests, required to parse.
+func month(_ text: String) throws -> Month { try #require(Month(text)) }
 
 func date(_ text: String) -> LocalDate {
     LocalDate(iso: text) ?? LocalDate(dayNumber: 0)
