@@ -66,7 +66,7 @@ enum GridsFile {
         }
         if table.rows.isEmpty {
             log.error(
-                SourceLocation(file: name), "the file lists no grids",
+                SourceLocation(file: Self.name), "the file lists no grids",
                 expected: "one row per grid after the header")
         }
 

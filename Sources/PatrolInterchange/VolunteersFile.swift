@@ -120,7 +120,7 @@ enum VolunteersFile {
         }
         if table.rows.isEmpty {
             log.error(
-                SourceLocation(file: name), "the file lists no volunteers",
+                SourceLocation(file: Self.name), "the file lists no volunteers",
                 expected: "one row per volunteer after the header")
         }
         return Contents(volunteers: volunteers, knownIDs: Set(firstLine.keys))

@@ -223,6 +223,24 @@ struct InputErrorTests {
             containing: message)
     }
 
+    @Test func reportsMalformedDemandDaysAndKinds() throws {
+        let folder = try TemporaryFolder(
+            copying: "valid-en",
+            replacing: [
+                "demand.csv":
+                    "grid,period,days,volunteers\n*,evening,weekdays;Mnday,1\n*,evening,Fri-Sxx,1\n",
+                "requests.csv": "volunteer,date,kind\nV1,2027-01-05,maybe\n",
+            ])
+        let errors = loadErrors(folder)
+        expectError(
+            errors, file: "demand.csv", line: 2, column: "days",
+            containing: "\"Mnday\" is not a day")
+        expectError(
+            errors, file: "demand.csv", line: 3, column: "days", containing: "\"Fri-Sxx\"")
+        expectError(
+            errors, file: "requests.csv", line: 2, column: "kind", containing: "\"maybe\"")
+    }
+
     @Test func reportsMalformedAndNegativeNumbers() throws {
         let folder = try TemporaryFolder(
             copying: "valid-en",
