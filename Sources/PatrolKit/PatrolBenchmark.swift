@@ -89,8 +89,13 @@ public struct PatrolBenchmark {
     /// The process's peak resident memory, in MB.
     static func peakMemoryMB() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
-        return Double(usage.ru_maxrss) / 1024
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+            return Double(usage.ru_maxrss) / 1_048_576  // bytes on Darwin
+        #endif
     }
 
     /// Runs `python3 arguments…` and returns its standard output (exit status 0 or 1).

@@ -86,7 +86,7 @@ public enum SummaryText {
 
     // MARK: - Formatting
 
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let whole = hundredths / 100
         let fraction = abs(hundredths % 100)

@@ -1,15 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 import PatrolKit
 import PatrolSolver
 
 /// The live progress line on a terminal: score, coverage, elapsed time and moves.
 /// Silent when standard error is not a terminal, so logs and pipes stay clean.
 final class TerminalProgress {
-    private let enabled = isatty(STDERR_FILENO) != 0
+    private let enabled = isatty(FileHandle.standardError.fileDescriptor) != 0
     private var shown = false
 
     func handle(_ event: SolverEvent) {
@@ -26,12 +22,16 @@ final class TerminalProgress {
     /// Clears the line before the summary is printed.
     func finish() {
         guard enabled, shown else { return }
-        fputs("\r\u{1B}[K", stderr)
+        write("\r\u{1B}[K")
         shown = false
     }
 
     private func show(_ text: String) {
-        fputs("\r\u{1B}[K" + text, stderr)
+        write("\r\u{1B}[K" + text)
         shown = true
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
