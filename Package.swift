@@ -58,13 +58,20 @@ let package = Package(
         .testTarget(
             name: "PatrolSolverTests",
             dependencies: ["PatrolSolver", "PatrolChecker", "PatrolTestSupport"]),
-        .testTarget(name: "PatrolStoreTests", dependencies: ["PatrolStore", "PatrolTestSupport"]),
+        .testTarget(
+            name: "PatrolStoreTests",
+            dependencies: ["PatrolStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "PatrolInterchangeTests",
             dependencies: ["PatrolInterchange", "PatrolTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PatrolSamplesTests", dependencies: ["PatrolSamples"]),
-        .testTarget(name: "PatrolKitTests", dependencies: ["PatrolKit", "PatrolTestSupport"]),
-        .testTarget(name: "PatrolCLITests", dependencies: ["PatrolKit"]),
+        .testTarget(
+            name: "PatrolKitTests",
+            dependencies: [
+                "PatrolKit", "PatrolTestSupport", "PatrolSamples", "PatrolInterchange", "PatrolStore",
+            ]),
+        .testTarget(
+            name: "PatrolCLITests", dependencies: ["PatrolSamples", "PatrolInterchange", "PatrolTestSupport"]),
     ]
 )
