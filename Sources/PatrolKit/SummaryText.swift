@@ -121,7 +121,8 @@ extension SummaryText {
     public static func benchmark(_ f: PatrolBenchmark.Figures) -> String {
         var lines = [
             "community: \(f.volunteers) volunteers, \(f.grids) grids, \(f.slots) slots, \(f.neededVolunteerShifts) volunteer-shifts needed",
-            "first valid schedule: \(format(f.firstValidSeconds)) s, score \(f.firstScore)",
+            "first valid schedule: \(format(f.firstValidSeconds)) s after starting to read the files "
+                + "(reading \(format(f.loadSeconds)) s), score \(f.firstScore)",
             "final score: \(f.score), coverage \(format(f.coveragePercent))%, best found at \(format(f.secondsToBest)) s",
             "moves evaluated per second: \(Int(f.movesPerSecond))",
             "peak memory: \(format(f.peakMemoryMB)) MB",
