@@ -36,12 +36,16 @@ let package = Package(
             ]),
         // Seeded generator of realistic synthetic communities, for samples, tests and benchmarks.
         .target(name: "PatrolSamples", dependencies: ["PatrolModel"]),
+        // What-if scenarios: scenario files, changes applied to a community, comparisons.
+        .target(
+            name: "PatrolScenarios",
+            dependencies: ["PatrolModel", "PatrolInterchange", "PatrolChecker", "Yams"]),
         // Application services the CLI calls.
         .target(
             name: "PatrolKit",
             dependencies: [
                 "PatrolModel", "PatrolChecker", "PatrolSolver", "PatrolStore",
-                "PatrolInterchange", "PatrolSamples", .product(name: "Logging", package: "swift-log"),
+                "PatrolInterchange", "PatrolSamples", "PatrolScenarios", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "patrol",
@@ -66,6 +70,9 @@ let package = Package(
             dependencies: ["PatrolInterchange", "PatrolTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PatrolSamplesTests", dependencies: ["PatrolSamples"]),
+        .testTarget(
+            name: "PatrolScenariosTests",
+            dependencies: ["PatrolScenarios", "PatrolTestSupport", "PatrolInterchange"]),
         .testTarget(
             name: "PatrolKitTests",
             dependencies: [

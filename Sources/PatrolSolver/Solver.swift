@@ -13,9 +13,13 @@ import PatrolModel
 /// ```
 public struct Solver: Sendable {
     private let compiler: ProblemCompiler
+    private let repair: RepairPlan?
 
-    public init(_ community: Community) {
-        compiler = ProblemCompiler(community)
+    /// A solver for the community's month; with `repair`, one that changes a baseline
+    /// schedule as little as possible from its `frozenBefore` date on.
+    public init(_ community: Community, repair: RepairPlan? = nil) {
+        compiler = ProblemCompiler(community, repair: repair)
+        self.repair = repair
     }
 
     /// Solves, calling `onEvent` on the calling thread as the search progresses.
@@ -36,7 +40,7 @@ public struct Solver: Sendable {
         var counters = SearchCounters()
 
         onEvent(.phaseStarted("construction"))
-        if let initial { compiler.load(initial, into: &state) }
+        if let start = initial ?? repair?.baseline { compiler.load(start, into: &state) }
         ConstructionPhase().run(&state)
         let constructionScore = Int(state.total)
         counters.elapsed = termination.elapsed
@@ -64,7 +68,8 @@ public struct Solver: Sendable {
             stopReason: counters.stopReason)
         return SolverResult(
             schedule: compiler.schedule(of: state),
-            score: state.counts.breakdown(compiler.problem), statistics: statistics)
+            score: state.counts.breakdown(compiler.problem),
+            changedAssignments: Int(state.counts.changes), statistics: statistics)
     }
 
     private func check(_ state: WorkingSolution, phase: String) throws(ScoreCorruption) {

@@ -5,6 +5,8 @@ public struct SolverResult: Sendable {
     public var schedule: Schedule
     /// The solver's own score of `schedule`, by component.
     public var score: ScoreBreakdown
+    /// In a repair, the assignments that differ from the baseline (each dropped or added one).
+    public var changedAssignments: Int
     public var statistics: SolverStatistics
 }
 

@@ -18,13 +18,14 @@ struct ConstructionPhase {
         let byDate = (0..<p.sessionCount).sorted { (p.sessionDay[$0], $0) < (p.sessionDay[$1], $1) }
         let mustTrainFirst = (0..<p.volunteerCount).filter { p.volunteerMustTrainFirst[$0] }
         let others = (0..<p.volunteerCount).filter { !p.volunteerMustTrainFirst[$0] }
+        let open = byDate.filter { !p.sessionFrozen[$0] }
         for v in mustTrainFirst where state.volunteerSession[v] < 0 {
-            if let t = byDate.first(where: { state.canSetSession(v, $0) }) { state.setSession(v, t) }
+            if let t = open.first(where: { state.canSetSession(v, $0) }) { state.setSession(v, t) }
         }
         for v in others where state.volunteerSession[v] < 0 {
             var best = -1
             var bestRoom = Int64.min
-            for t in 0..<p.sessionCount where state.canSetSession(v, t) {
+            for t in open where state.canSetSession(v, t) {
                 let room = Int64(p.sessionCapacity[t]) - Int64(state.sessionCount[t])
                 if room > bestRoom {
                     best = t
@@ -48,7 +49,7 @@ struct ConstructionPhase {
             (-p.slotUncoveredWeight[$0], scarcity[$0], $0) < (-p.slotUncoveredWeight[$1], scarcity[$1], $1)
         }
         let candidates = p.cellVolunteers
-        for s in order {
+        for s in order where !p.slotFrozen[s] {
             let c = Int(p.slotCell[s])
             while state.slotCount[s] < p.slotNeed[s] {
                 var best = -1

@@ -28,12 +28,12 @@ struct MoveSelector {
 
     // MARK: - Drawing parts of a move
 
-    /// A random slot with at least one member, or -1 after a few misses.
+    /// A random slot with at least one member that the search may change, or -1 after a few misses.
     @inline(__always)
     private func staffedSlot(_ state: WorkingSolution, _ random: inout RandomSource) -> Int {
         for _ in 0..<4 {
             let s = random.below(state.problem.slotCount)
-            if state.slotCount[s] > 0 { return s }
+            if state.slotCount[s] > 0 && !state.problem.slotFrozen[s] { return s }
         }
         return -1
     }
@@ -52,10 +52,13 @@ struct MoveSelector {
         return count == 0 ? -1 : rows[rows.start(c) + random.below(count)]
     }
 
+    /// A random slot with an open place that the search may change, or -1.
     @inline(__always)
     private func openSlot(_ state: WorkingSolution, _ random: inout RandomSource) -> Int {
         let open = state.openSlots
-        return open.isEmpty ? -1 : Int(open[random.below(open.count)])
+        guard !open.isEmpty else { return -1 }
+        let s = Int(open[random.below(open.count)])
+        return state.problem.slotFrozen[s] ? -1 : s
     }
 
     // MARK: - Moves
@@ -142,7 +145,10 @@ struct MoveSelector {
         guard p.sessionCount > 0 else { return false }
         let v = random.below(p.volunteerCount)
         let t = random.below(p.sessionCount + 1) - 1
-        guard state.canSetSession(v, t) else { return false }
+        let current = Int(state.volunteerSession[v])
+        guard t < 0 || !p.sessionFrozen[t], current < 0 || !p.sessionFrozen[current],
+            state.canSetSession(v, t)
+        else { return false }
         log.setSession(v, t, &state)
         return true
     }

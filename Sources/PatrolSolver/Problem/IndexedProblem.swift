@@ -25,6 +25,10 @@ struct IndexedProblem: Sendable {
     /// Penalty of one missing volunteer: `uncovered` x the grid's risk.
     let slotUncoveredWeight: [Int64]
     let slotNeedsLeader: [Bool]
+    /// Slots a repair may not change (dated before its start).
+    let slotFrozen: [Bool]
+    /// Each slot's volunteers in the baseline schedule of a repair; empty otherwise.
+    let slotBaseline: CompressedRows
     var placeCount: Int { Int(slotOffset[slotCount]) }
 
     // MARK: - Cells: one period on one date
@@ -68,6 +72,8 @@ struct IndexedProblem: Sendable {
     let sessionCells: CompressedRows
     /// Whether session `t` overlaps cell `c`, at `t * cellCount + c`.
     let sessionBlocksCell: [Bool]
+    /// Sessions a repair may not change (dated before its start).
+    let sessionFrozen: [Bool]
 
     // MARK: - Requests
     let requestFirstDay: [Int32]
@@ -90,6 +96,13 @@ struct IndexedProblem: Sendable {
     let weightFairness: Int64
     let weightNeighborGrid: Int64
     let weightFarGrid: Int64
+    /// Penalty of each assignment that differs from a repair's baseline; 0 outside repairs.
+    let weightChange: Int64
+
+    @inline(__always) func isBaseline(_ v: Int, _ s: Int) -> Bool {
+        for i in slotBaseline.start(s)..<slotBaseline.end(s) where slotBaseline[i] == v { return true }
+        return false
+    }
 
     @inline(__always) func requestCovers(_ r: Int, cell c: Int) -> Bool {
         let day = cellDay[c]

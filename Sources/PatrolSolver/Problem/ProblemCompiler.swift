@@ -12,14 +12,14 @@ struct ProblemCompiler {
     private let sessionIDs: [SessionID]
     private let dates: [LocalDate]
 
-    init(_ community: Community) {
+    init(_ community: Community, repair: RepairPlan? = nil) {
         self.community = community
         let month = community.month
         dates = month.dates
         volunteerIDs = community.volunteers.map(\.id)
         gridIDs = community.grids.map(\.id)
         sessionIDs = community.sessions.map(\.id)
-        problem = Self.compile(community, dates: dates)
+        problem = Self.compile(community, dates: dates, repair: repair)
     }
 
     // MARK: - The way back: indices to domain values
@@ -81,7 +81,9 @@ struct ProblemCompiler {
 
     // MARK: - The way in
 
-    private static func compile(_ community: Community, dates: [LocalDate]) -> IndexedProblem {
+    private static func compile(
+        _ community: Community, dates: [LocalDate], repair: RepairPlan?
+    ) -> IndexedProblem {
         let periods = community.periods
         let periodCount = periods.count
         let dayCount = dates.count
@@ -214,6 +216,23 @@ struct ProblemCompiler {
             requestWeight.append(Int64(request.weight))
         }
 
+        // A repair's baseline, by slot.
+        var baseline = [[Int32]](repeating: [], count: slots.count)
+        if let repair {
+            var slotIndex: [SlotKey: Int] = [:]
+            for (s, slot) in slots.enumerated() {
+                slotIndex[SlotKey(grid: slot.grid, date: slot.date, period: slot.period)] = s
+            }
+            for a in repair.baseline.assignments {
+                if let s = slotIndex[SlotKey(grid: a.grid, date: a.date, period: a.period)],
+                    let v = volunteerIndex[a.volunteer]
+                {
+                    baseline[s].append(Int32(v))
+                }
+            }
+        }
+        let frozenBefore = repair?.frozenBefore
+
         let trainingCounts = rules.trainingRequired && !sessions.isEmpty
         return IndexedProblem(
             volunteerCount: volunteerCount, slotCount: slots.count, sessionCount: sessionCount,
@@ -227,6 +246,8 @@ struct ProblemCompiler {
                 Int64(weights.uncovered) * Int64(community.grids[gridIndex[$0.grid]!].risk)
             },
             slotNeedsLeader: slots.map { community.grids[gridIndex[$0.grid]!].needsLeader },
+            slotFrozen: slots.map { slot in frozenBefore.map { slot.date < $0 } ?? false },
+            slotBaseline: CompressedRows(rows: baseline),
             cellDay: cellDay, cellWeek: cellWeek, cellPeriod: cellPeriod,
             cellSlots: CompressedRows(rows: cellSlots),
             cellConflicts: CompressedRows(rows: conflicts),
@@ -246,6 +267,7 @@ struct ProblemCompiler {
             sessionAllowed: sessionAllowed,
             sessionCells: CompressedRows(rows: sessionCells),
             sessionBlocksCell: sessionBlocksCell,
+            sessionFrozen: sessions.map { session in frozenBefore.map { session.date < $0 } ?? false },
             requestFirstDay: requestFirstDay, requestLastDay: requestLastDay,
             requestPeriods: requestPeriods, requestIsOn: requestIsOn, requestWeight: requestWeight,
             maxShiftsPerDay: Int32(rules.maxShiftsPerDay),
@@ -258,7 +280,8 @@ struct ProblemCompiler {
             weightBelowMin: Int64(weights.belowMinShifts),
             weightFairness: Int64(weights.fairness),
             weightNeighborGrid: Int64(weights.neighborGrid),
-            weightFarGrid: Int64(weights.farGrid))
+            weightFarGrid: Int64(weights.farGrid),
+            weightChange: Int64(repair?.changeWeight ?? 0))
     }
 
     /// Carry-over of section 3a: over the three months before this one, a volunteer's
@@ -281,3 +304,4 @@ struct ProblemCompiler {
         return carry
     }
 }
+

@@ -149,6 +149,7 @@ struct WorkingSolution: Sendable {
         if shifts < p.volunteerMin[v] { delta -= p.weightBelowMin }
         delta += p.weightFairness * Int64(2 * (shifts + p.volunteerCarry[v]) + 1)
         delta += p.gridCost[Int(p.volunteerHome[v]) * p.gridCount + Int(p.slotGrid[s])]
+        delta += p.isBaseline(v, s) ? -p.weightChange : p.weightChange
         let requests = p.volunteerRequests
         for i in requests.start(v)..<requests.end(v) {
             let r = requests[i]
@@ -192,6 +193,7 @@ struct WorkingSolution: Sendable {
 
         delta += changeShifts(v, by: 1)
         delta += gridChange(v, s, sign: 1)
+        delta += baselineChange(v, s, adding: true)
         let vc = v * p.cellCount
         volunteerCellSlot[vc + c] = Int32(s)
         volunteerDayCount[v * p.dayCount + Int(p.cellDay[c])] += 1
@@ -237,6 +239,7 @@ struct WorkingSolution: Sendable {
 
         delta += changeShifts(v, by: -1)
         delta += gridChange(v, s, sign: -1)
+        delta += baselineChange(v, s, adding: false)
         let vc = v * p.cellCount
         volunteerCellSlot[vc + c] = -1
         volunteerDayCount[v * p.dayCount + Int(p.cellDay[c])] -= 1
@@ -284,6 +287,14 @@ struct WorkingSolution: Sendable {
             counts.farGrid += sign
         }
         return sign * p.gridCost[home * p.gridCount + grid]
+    }
+
+    /// A repair counts each assignment that differs from its baseline.
+    private mutating func baselineChange(_ v: Int, _ s: Int, adding: Bool) -> Int64 {
+        let p = problem
+        let step: Int64 = p.isBaseline(v, s) != adding ? 1 : -1
+        counts.changes += step
+        return step * p.weightChange
     }
 
     private mutating func changeRequests(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
@@ -347,6 +358,10 @@ struct WorkingSolution: Sendable {
             if !members.isEmpty && p.slotNeedsLeader[s] && !members.contains(where: { p.volunteerIsLeader[$0] }) {
                 result.noLeader += 1
             }
+            for v in members where !p.isBaseline(v, s) { result.changes += 1 }
+            for i in p.slotBaseline.start(s)..<p.slotBaseline.end(s) where !members.contains(p.slotBaseline[i]) {
+                result.changes += 1
+            }
             for v in members {
                 shifts[v] += 1
                 let home = Int(p.volunteerHome[v])
@@ -393,15 +408,17 @@ struct ScoreCounts: Equatable, Sendable {
     var farGrid: Int64 = 0
     var requests: Int64 = 0
     var requestPenalty: Int64 = 0
+    /// Assignments that differ from a repair's baseline (not part of the contract's score).
+    var changes: Int64 = 0
 
     func total(_ p: IndexedProblem) -> Int64 {
         uncoveredPenalty + noParty * p.weightNoParty + noLeader * p.weightNoLeader
             + missedTraining * p.weightMissedTraining + belowMin * p.weightBelowMin
             + fairnessSquares * p.weightFairness + neighborGrid * p.weightNeighborGrid
-            + farGrid * p.weightFarGrid + requestPenalty
+            + farGrid * p.weightFarGrid + requestPenalty + changes * p.weightChange
     }
 
-    /// The breakdown a community office reads.
+    /// The breakdown a community office reads: the contract's components, without repair changes.
     func breakdown(_ p: IndexedProblem) -> ScoreBreakdown {
         var result = ScoreBreakdown()
         func line(_ count: Int64, _ penalty: Int64) -> ScoreLine {
