@@ -54,10 +54,14 @@ struct ConstructionPhase {
             while state.slotCount[s] < p.slotNeed[s] {
                 var best = -1
                 var bestDelta = Int64.max
+                let before = state.total
                 for i in candidates.start(c)..<candidates.end(c) {
                     let v = candidates[i]
                     guard state.canAdd(v, s) else { continue }
-                    let delta = state.addDelta(v, s)
+                    // Scored by the same incremental code the search uses: add, read, take back.
+                    state.add(v, s)
+                    let delta = state.total - before
+                    state.remove(v, s)
                     if delta < bestDelta {
                         best = v
                         bestDelta = delta

@@ -95,7 +95,7 @@ struct MoveSelector {
         guard s2 != s1 else { return false }
         let v1 = member(state, s1, &random)
         log.remove(v1, s1, &state)
-        if state.slotCount[s2] > 0 && (state.slotCount[s2] == p.slotNeed[s2] || random.below(2) == 0) {
+        if state.slotCount[s2] > 0 && (state.slotCount[s2] == p.slotCapacity[s2] || random.below(2) == 0) {
             let v2 = member(state, s2, &random)
             log.remove(v2, s2, &state)
             guard state.canAdd(v2, s1) else { return false }

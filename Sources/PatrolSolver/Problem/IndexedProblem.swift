@@ -1,112 +1,183 @@
-/// The solver's flat, integer-indexed view of a community.
+/// The solver's flat, integer-indexed view of a rostering problem.
 ///
-/// Volunteers, slots (grid x date x period with demand), cells (date x period),
-/// training sessions and requests are numbered from 0; every relation the hot loop
-/// needs is an array or a `CompressedRows` list, so scoring a move never touches a
-/// string, a dictionary or the allocator. Built once by `ProblemCompiler`.
+/// The general core under both the patrol contract and the Curtois & Qu benchmark:
+/// people ("volunteers") are placed into slots; a slot is one task (a patrol grid, a
+/// shift type) in one cell, and a cell is one period of one day. Everything the hot
+/// loop needs is an array or a `CompressedRows` list indexed by integers, so scoring a
+/// move never touches a string, a dictionary or the allocator. Importers
+/// (`ProblemCompiler` for communities, `CurtoisCompiler` for the benchmark) fill it;
+/// fields a problem does not use keep neutral values (no limit, weight 0).
 struct IndexedProblem: Sendable {
     // MARK: - Sizes
-    let volunteerCount: Int
-    let slotCount: Int
-    let sessionCount: Int
-    let dayCount: Int
-    let periodCount: Int
+    var volunteerCount = 0
+    var slotCount = 0
+    var sessionCount = 0
+    var dayCount = 0
+    var periodCount = 0
     /// Cells are `day * periodCount + period`.
-    let cellCount: Int
-    let weekCount: Int
-    let gridCount: Int
+    var cellCount = 0
+    var weekCount = 1
+    var weekendCount = 0
+    var gridCount = 1
 
     // MARK: - Slots: one team to staff
-    let slotCell: [Int32]
-    let slotGrid: [Int32]
-    let slotNeed: [Int32]
-    /// Start of the slot's places in the flat member array (prefix sum of needs).
-    let slotOffset: [Int32]
-    /// Penalty of one missing volunteer: `uncovered` x the grid's risk.
-    let slotUncoveredWeight: [Int64]
-    let slotNeedsLeader: [Bool]
+    var slotCell: [Int32] = []
+    var slotGrid: [Int32] = []
+    /// The team size wanted.
+    var slotNeed: [Int32] = []
+    /// The most people the slot may hold (the need for patrols; anyone for benchmark shifts).
+    var slotCapacity: [Int32] = []
+    /// Start of the slot's places in the flat member array (prefix sum of capacities).
+    var slotOffset: [Int32] = [0]
+    /// Penalty of one missing person (patrols: `uncovered` x the grid's risk).
+    var slotUncoveredWeight: [Int64] = []
+    /// Penalty of one person above the need.
+    var slotOverWeight: [Int64] = []
+    var slotNeedsLeader: [Bool] = []
     /// Slots a repair may not change (dated before its start).
-    let slotFrozen: [Bool]
-    /// Each slot's volunteers in the baseline schedule of a repair; empty otherwise.
-    let slotBaseline: CompressedRows
+    var slotFrozen: [Bool] = []
+    /// Each slot's people in the baseline schedule of a repair; empty otherwise.
+    var slotBaseline = CompressedRows(rows: [])
     var placeCount: Int { Int(slotOffset[slotCount]) }
+    /// The sum of the needs: the places coverage is measured against.
+    var neededPlaces = 0
 
-    // MARK: - Cells: one period on one date
-    let cellDay: [Int32]
-    let cellWeek: [Int32]
-    let cellPeriod: [Int32]
+    // MARK: - Cells: one period on one day
+    var cellDay: [Int32] = []
+    var cellWeek: [Int32] = []
+    /// The weekend a cell's day belongs to, or -1 on weekdays (for weekend limits).
+    var cellWeekend: [Int32] = []
+    var cellPeriod: [Int32] = []
+    /// Working minutes of a patrol or shift in the cell (for total-time limits).
+    var cellMinutes: [Int32] = []
     /// Slots of each cell.
-    let cellSlots: CompressedRows
-    /// Other cells a volunteer in this cell cannot also patrol: overlapping, or closer
-    /// than `min_rest_hours`.
-    let cellConflicts: CompressedRows
-    /// Volunteers allowed to patrol each cell (weekly pattern, unavailable dates, night).
-    let cellVolunteers: CompressedRows
+    var cellSlots = CompressedRows(rows: [])
+    /// Other cells a person in this cell cannot also work: overlapping, too little rest,
+    /// or a forbidden succession.
+    var cellConflicts = CompressedRows(rows: [])
+    /// People allowed to work each cell (weekly pattern, unavailable dates, night, days off).
+    var cellVolunteers = CompressedRows(rows: [])
 
-    // MARK: - Volunteers
-    /// Whether volunteer `v` may patrol cell `c`, at `v * cellCount + c`.
-    let canWork: [Bool]
-    let volunteerMax: [Int32]
-    let volunteerMin: [Int32]
-    let volunteerCarry: [Int32]
-    let volunteerIsParty: [Bool]
-    let volunteerIsLeader: [Bool]
-    let volunteerHome: [Int32]
-    /// Never trained while `train_before_patrol` holds: patrols only after their session.
-    let volunteerMustTrainFirst: [Bool]
-    /// Requests of each volunteer.
-    let volunteerRequests: CompressedRows
+    // MARK: - People
+    /// Whether person `v` may work cell `c`, at `v * cellCount + c`.
+    var canWork: [Bool] = []
+    var volunteerMax: [Int32] = []
+    var volunteerMin: [Int32] = []
+    var volunteerCarry: [Int32] = []
+    var volunteerIsParty: [Bool] = []
+    var volunteerIsLeader: [Bool] = []
+    var volunteerHome: [Int32] = []
+    /// Never trained while `train_before_patrol` holds: works only after their session.
+    var volunteerMustTrainFirst: [Bool] = []
+    /// Requests of each person.
+    var volunteerRequests = CompressedRows(rows: [])
+    var volunteerMaxConsecutive: [Int32] = []
+    /// Shortest run of working days between two days off (0: no rule).
+    var volunteerMinConsecutive: [Int32] = []
+    /// Shortest run of days off between two working days (0: no rule).
+    var volunteerMinDaysOff: [Int32] = []
+    var volunteerMaxWeekends: [Int32] = []
+    var volunteerMinMinutes: [Int32] = []
+    var volunteerMaxMinutes: [Int32] = []
+    /// Most cells of period `p` for person `v`, at `v * periodCount + p`.
+    var volunteerPeriodMax: [Int32] = []
 
     /// Penalty of a patrol in grid `g` for someone living in grid `h`, at `h * gridCount + g`.
-    let gridCost: [Int64]
+    var gridCost: [Int64] = [0]
     /// Whether grid `g` is adjacent to home `h` (for counting), at `h * gridCount + g`.
-    let gridIsNeighbor: [Bool]
+    var gridIsNeighbor: [Bool] = [false]
 
     // MARK: - Training sessions
-    let sessionDay: [Int32]
+    var sessionDay: [Int32] = []
     /// `Int32.max` when unlimited.
-    let sessionCapacity: [Int32]
-    /// Whether volunteer `v` may attend session `t` (not on an unavailable date), at `v * sessionCount + t`.
-    let sessionAllowed: [Bool]
+    var sessionCapacity: [Int32] = []
+    /// Whether person `v` may attend session `t`, at `v * sessionCount + t`.
+    var sessionAllowed: [Bool] = []
     /// Cells whose patrol overlaps each session.
-    let sessionCells: CompressedRows
+    var sessionCells = CompressedRows(rows: [])
     /// Whether session `t` overlaps cell `c`, at `t * cellCount + c`.
-    let sessionBlocksCell: [Bool]
+    var sessionBlocksCell: [Bool] = []
     /// Sessions a repair may not change (dated before its start).
-    let sessionFrozen: [Bool]
+    var sessionFrozen: [Bool] = []
 
     // MARK: - Requests
-    let requestFirstDay: [Int32]
-    let requestLastDay: [Int32]
+    var requestFirstDay: [Int32] = []
+    var requestLastDay: [Int32] = []
     /// Bit `p` set when the request covers period `p`.
-    let requestPeriods: [UInt64]
-    let requestIsOn: [Bool]
-    let requestWeight: [Int64]
+    var requestPeriods: [UInt64] = []
+    var requestIsOn: [Bool] = []
+    var requestWeight: [Int64] = []
 
     // MARK: - Rules and weights
-    let maxShiftsPerDay: Int32
-    let maxShiftsPerWeek: Int32
-    let maxConsecutiveDays: Int
-    let weightNoParty: Int64
-    let weightNoLeader: Int64
-    /// Whether volunteers without a session count: training is required and the month has sessions.
-    let trainingCounts: Bool
-    let weightMissedTraining: Int64
-    let weightBelowMin: Int64
-    let weightFairness: Int64
-    let weightNeighborGrid: Int64
-    let weightFarGrid: Int64
+    var maxShiftsPerDay: Int32 = 1
+    var maxShiftsPerWeek: Int32 = .max
+    /// Whether volunteers without a session count: training is required and there are sessions.
+    var trainingCounts = false
+    var weightMissedTraining: Int64 = 0
+    var weightNoParty: Int64 = 0
+    var weightNoLeader: Int64 = 0
+    var weightBelowMin: Int64 = 0
+    var weightFairness: Int64 = 0
+    var weightNeighborGrid: Int64 = 0
+    var weightFarGrid: Int64 = 0
     /// Penalty of each assignment that differs from a repair's baseline; 0 outside repairs.
-    let weightChange: Int64
+    var weightChange: Int64 = 0
+    /// Penalties of breaking a rule the search may break for a while (hard in the benchmark):
+    /// per day short of a minimum run, per minute short of minimum working time.
+    var weightRunDeficit: Int64 = 0
+    var weightMinuteDeficit: Int64 = 0
+
+    // MARK: - Which optional rules are present (so the patrol loop skips them)
+    var tracksRuns = false
+    var tracksMinutes = false
+    var tracksWeekends = false
+    var limitsPeriods = false
+
+    @inline(__always) func requestCovers(_ r: Int, cell c: Int) -> Bool {
+        let day = cellDay[c]
+        return day >= requestFirstDay[r] && day <= requestLastDay[r]
+            && requestPeriods[r] & (1 << UInt64(cellPeriod[c])) != 0
+    }
 
     @inline(__always) func isBaseline(_ v: Int, _ s: Int) -> Bool {
         for i in slotBaseline.start(s)..<slotBaseline.end(s) where slotBaseline[i] == v { return true }
         return false
     }
 
-    @inline(__always) func requestCovers(_ r: Int, cell c: Int) -> Bool {
-        let day = cellDay[c]
-        return day >= requestFirstDay[r] && day <= requestLastDay[r]
-            && requestPeriods[r] & (1 << UInt64(cellPeriod[c])) != 0
+    /// Fills the per-person arrays the patrol contract does not use with neutral values.
+    mutating func fillNeutralLimits() {
+        let v = volunteerCount
+        func fill<T>(_ array: inout [T], _ value: T, _ count: Int) {
+            if array.count != count { array = [T](repeating: value, count: count) }
+        }
+        fill(&volunteerMaxConsecutive, .max, v)
+        fill(&volunteerMinConsecutive, 0, v)
+        fill(&volunteerMinDaysOff, 0, v)
+        fill(&volunteerMaxWeekends, .max, v)
+        fill(&volunteerMinMinutes, 0, v)
+        fill(&volunteerMaxMinutes, .max, v)
+        fill(&volunteerPeriodMax, .max, v * periodCount)
+        fill(&volunteerMin, 0, v)
+        fill(&volunteerCarry, 0, v)
+        fill(&volunteerIsParty, false, v)
+        fill(&volunteerIsLeader, false, v)
+        fill(&volunteerHome, 0, v)
+        fill(&volunteerMustTrainFirst, false, v)
+        fill(&cellWeekend, -1, cellCount)
+        fill(&cellMinutes, 0, cellCount)
+        fill(&slotGrid, 0, slotCount)
+        fill(&slotNeedsLeader, false, slotCount)
+        fill(&slotFrozen, false, slotCount)
+        fill(&slotOverWeight, 0, slotCount)
+        if volunteerRequests.rowCount != v { volunteerRequests = CompressedRows(rows: Array(repeating: [], count: v)) }
+        if slotBaseline.rowCount != slotCount { slotBaseline = CompressedRows(rows: Array(repeating: [], count: slotCount)) }
+        if sessionCells.rowCount != sessionCount {
+            sessionCells = CompressedRows(rows: Array(repeating: [], count: sessionCount))
+        }
+        tracksRuns = volunteerMinConsecutive.contains { $0 > 0 } || volunteerMinDaysOff.contains { $0 > 0 }
+        tracksMinutes = volunteerMinMinutes.contains { $0 > 0 } || volunteerMaxMinutes.contains { $0 < .max }
+        tracksWeekends = volunteerMaxWeekends.contains { $0 < .max } && cellWeekend.contains { $0 >= 0 }
+        limitsPeriods = volunteerPeriodMax.contains { $0 < .max }
+        neededPlaces = slotNeed.reduce(0) { $0 + Int($1) }
     }
 }

@@ -233,55 +233,76 @@ struct ProblemCompiler {
         }
         let frozenBefore = repair?.frozenBefore
 
-        let trainingCounts = rules.trainingRequired && !sessions.isEmpty
-        return IndexedProblem(
-            volunteerCount: volunteerCount, slotCount: slots.count, sessionCount: sessionCount,
-            dayCount: dayCount, periodCount: periodCount, cellCount: cellCount,
-            weekCount: weekNumbers.count, gridCount: gridCount,
-            slotCell: slotCell,
-            slotGrid: slots.map { Int32(gridIndex[$0.grid]!) },
-            slotNeed: slots.map { Int32($0.needed) },
-            slotOffset: slotOffset,
-            slotUncoveredWeight: slots.map {
-                Int64(weights.uncovered) * Int64(community.grids[gridIndex[$0.grid]!].risk)
-            },
-            slotNeedsLeader: slots.map { community.grids[gridIndex[$0.grid]!].needsLeader },
-            slotFrozen: slots.map { slot in frozenBefore.map { slot.date < $0 } ?? false },
-            slotBaseline: CompressedRows(rows: baseline),
-            cellDay: cellDay, cellWeek: cellWeek, cellPeriod: cellPeriod,
-            cellSlots: CompressedRows(rows: cellSlots),
-            cellConflicts: CompressedRows(rows: conflicts),
-            cellVolunteers: CompressedRows(rows: cellVolunteers),
-            canWork: canWork,
-            volunteerMax: volunteers.map { Int32($0.maxShifts) },
-            volunteerMin: volunteers.map { Int32($0.minShifts) },
-            volunteerCarry: volunteers.map { Int32(carry[$0.id] ?? 0) },
-            volunteerIsParty: volunteers.map(\.isPartyMember),
-            volunteerIsLeader: volunteers.map(\.isLeader),
-            volunteerHome: volunteers.map { Int32(gridIndex[$0.homeGrid]!) },
-            volunteerMustTrainFirst: volunteers.map { rules.trainBeforePatrol && $0.trainedOn == nil },
-            volunteerRequests: CompressedRows(rows: volunteerRequests),
-            gridCost: gridCost, gridIsNeighbor: gridIsNeighbor,
-            sessionDay: sessions.map { Int32($0.date.dayNumber - firstDay) },
-            sessionCapacity: sessions.map { Int32(clamping: $0.capacity ?? Int(Int32.max)) },
-            sessionAllowed: sessionAllowed,
-            sessionCells: CompressedRows(rows: sessionCells),
-            sessionBlocksCell: sessionBlocksCell,
-            sessionFrozen: sessions.map { session in frozenBefore.map { session.date < $0 } ?? false },
-            requestFirstDay: requestFirstDay, requestLastDay: requestLastDay,
-            requestPeriods: requestPeriods, requestIsOn: requestIsOn, requestWeight: requestWeight,
-            maxShiftsPerDay: Int32(rules.maxShiftsPerDay),
-            maxShiftsPerWeek: Int32(rules.maxShiftsPerWeek),
-            maxConsecutiveDays: rules.maxConsecutiveDays,
-            weightNoParty: Int64(weights.noPartyMember),
-            weightNoLeader: Int64(weights.noLeader),
-            trainingCounts: trainingCounts,
-            weightMissedTraining: Int64(weights.missedTraining),
-            weightBelowMin: Int64(weights.belowMinShifts),
-            weightFairness: Int64(weights.fairness),
-            weightNeighborGrid: Int64(weights.neighborGrid),
-            weightFarGrid: Int64(weights.farGrid),
-            weightChange: Int64(repair?.changeWeight ?? 0))
+        var p = IndexedProblem()
+        p.volunteerCount = volunteerCount
+        p.slotCount = slots.count
+        p.sessionCount = sessionCount
+        p.dayCount = dayCount
+        p.periodCount = periodCount
+        p.cellCount = cellCount
+        p.weekCount = weekNumbers.count
+        p.gridCount = gridCount
+
+        p.slotCell = slotCell
+        p.slotGrid = slots.map { Int32(gridIndex[$0.grid]!) }
+        p.slotNeed = slots.map { Int32($0.needed) }
+        // A patrol team is never larger than its demand.
+        p.slotCapacity = p.slotNeed
+        p.slotOffset = slotOffset
+        p.slotUncoveredWeight = slots.map {
+            Int64(weights.uncovered) * Int64(community.grids[gridIndex[$0.grid]!].risk)
+        }
+        p.slotNeedsLeader = slots.map { community.grids[gridIndex[$0.grid]!].needsLeader }
+        p.slotFrozen = slots.map { slot in frozenBefore.map { slot.date < $0 } ?? false }
+        p.slotBaseline = CompressedRows(rows: baseline)
+
+        p.cellDay = cellDay
+        p.cellWeek = cellWeek
+        p.cellPeriod = cellPeriod
+        p.cellMinutes = (0..<cellCount).map { Int32(cellEnd[$0] - cellStart[$0]) }
+        p.cellSlots = CompressedRows(rows: cellSlots)
+        p.cellConflicts = CompressedRows(rows: conflicts)
+        p.cellVolunteers = CompressedRows(rows: cellVolunteers)
+
+        p.canWork = canWork
+        p.volunteerMax = volunteers.map { Int32($0.maxShifts) }
+        p.volunteerMin = volunteers.map { Int32($0.minShifts) }
+        p.volunteerCarry = volunteers.map { Int32(carry[$0.id] ?? 0) }
+        p.volunteerIsParty = volunteers.map(\.isPartyMember)
+        p.volunteerIsLeader = volunteers.map(\.isLeader)
+        p.volunteerHome = volunteers.map { Int32(gridIndex[$0.homeGrid]!) }
+        p.volunteerMustTrainFirst = volunteers.map { rules.trainBeforePatrol && $0.trainedOn == nil }
+        p.volunteerRequests = CompressedRows(rows: volunteerRequests)
+        p.volunteerMaxConsecutive = Array(repeating: Int32(clamping: rules.maxConsecutiveDays), count: volunteerCount)
+        p.gridCost = gridCost
+        p.gridIsNeighbor = gridIsNeighbor
+
+        p.sessionDay = sessions.map { Int32($0.date.dayNumber - firstDay) }
+        p.sessionCapacity = sessions.map { Int32(clamping: $0.capacity ?? Int(Int32.max)) }
+        p.sessionAllowed = sessionAllowed
+        p.sessionCells = CompressedRows(rows: sessionCells)
+        p.sessionBlocksCell = sessionBlocksCell
+        p.sessionFrozen = sessions.map { session in frozenBefore.map { session.date < $0 } ?? false }
+
+        p.requestFirstDay = requestFirstDay
+        p.requestLastDay = requestLastDay
+        p.requestPeriods = requestPeriods
+        p.requestIsOn = requestIsOn
+        p.requestWeight = requestWeight
+
+        p.maxShiftsPerDay = Int32(clamping: rules.maxShiftsPerDay)
+        p.maxShiftsPerWeek = Int32(clamping: rules.maxShiftsPerWeek)
+        p.trainingCounts = rules.trainingRequired && !sessions.isEmpty
+        p.weightMissedTraining = Int64(weights.missedTraining)
+        p.weightNoParty = Int64(weights.noPartyMember)
+        p.weightNoLeader = Int64(weights.noLeader)
+        p.weightBelowMin = Int64(weights.belowMinShifts)
+        p.weightFairness = Int64(weights.fairness)
+        p.weightNeighborGrid = Int64(weights.neighborGrid)
+        p.weightFarGrid = Int64(weights.farGrid)
+        p.weightChange = Int64(repair?.changeWeight ?? 0)
+        p.fillNeutralLimits()
+        return p
     }
 
     /// Carry-over of section 3a: over the three months before this one, a volunteer's

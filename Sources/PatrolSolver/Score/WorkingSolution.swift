@@ -26,6 +26,13 @@ struct WorkingSolution: Sendable {
     private(set) var sessionCount: [Int32]
     /// How many of the volunteer's patrols fall inside each request.
     private(set) var requestHits: [Int32]
+    /// Cells of each period per person, at `v * periodCount + p` (when periods are limited).
+    private(set) var volunteerPeriodCount: [Int32]
+    /// Working minutes per person (when total time is limited).
+    private(set) var volunteerMinutes: [Int32]
+    /// Days worked in each weekend, at `v * weekendCount + k`, and weekends worked per person.
+    private(set) var volunteerWeekendDays: [Int32]
+    private(set) var volunteerWeekends: [Int32]
     /// Slots with an open place, for move selection; `openSlotPosition[s]` is -1 when full.
     private(set) var openSlots: [Int32]
     private var openSlotPosition: [Int32]
@@ -49,6 +56,10 @@ struct WorkingSolution: Sendable {
         volunteerSession = [Int32](repeating: -1, count: p.volunteerCount)
         sessionCount = [Int32](repeating: 0, count: p.sessionCount)
         requestHits = [Int32](repeating: 0, count: p.requestWeight.count)
+        volunteerPeriodCount = [Int32](repeating: 0, count: p.limitsPeriods ? p.volunteerCount * p.periodCount : 0)
+        volunteerMinutes = [Int32](repeating: 0, count: p.volunteerCount)
+        volunteerWeekendDays = [Int32](repeating: 0, count: p.tracksWeekends ? p.volunteerCount * p.weekendCount : 0)
+        volunteerWeekends = [Int32](repeating: 0, count: p.volunteerCount)
         openSlots = (0..<p.slotCount).map { Int32($0) }
         openSlotPosition = openSlots
         counts = recount()
@@ -61,7 +72,7 @@ struct WorkingSolution: Sendable {
     @inline(__always)
     func canAdd(_ v: Int, _ s: Int) -> Bool {
         let p = problem
-        guard slotCount[s] < p.slotNeed[s] else { return false }
+        guard slotCount[s] < p.slotCapacity[s] else { return false }
         let c = Int(p.slotCell[s])
         let vc = v * p.cellCount
         guard p.canWork[vc + c], volunteerCellSlot[vc + c] < 0,
@@ -83,9 +94,23 @@ struct WorkingSolution: Sendable {
         where volunteerCellSlot[vc + p.cellConflicts[i]] >= 0 {
             return false
         }
+        if p.limitsPeriods && volunteerPeriodCount[v * p.periodCount + Int(p.cellPeriod[c])]
+            >= p.volunteerPeriodMax[v * p.periodCount + Int(p.cellPeriod[c])]
+        {
+            return false
+        }
+        if p.tracksMinutes && volunteerMinutes[v] + p.cellMinutes[c] > p.volunteerMaxMinutes[v] { return false }
+        if p.tracksWeekends {
+            let k = Int(p.cellWeekend[c])
+            if k >= 0 && volunteerWeekendDays[v * p.weekendCount + k] == 0
+                && volunteerWeekends[v] >= p.volunteerMaxWeekends[v]
+            {
+                return false
+            }
+        }
         if volunteerDayCount[vd + d] == 0 {
-            // A new patrol day joins the runs of patrol days on either side.
-            let limit = p.maxConsecutiveDays
+            // A new working day joins the runs of working days on either side.
+            let limit = Int(p.volunteerMaxConsecutive[v])
             var run = 1
             var x = d - 1
             while x >= 0 && volunteerDayCount[vd + x] > 0 && run <= limit {
@@ -126,40 +151,6 @@ struct WorkingSolution: Sendable {
 
     // MARK: - Changes, each scored incrementally
 
-    /// The score change of adding `v` to `s`, without changing anything.
-    @inline(__always)
-    func addDelta(_ v: Int, _ s: Int) -> Int64 {
-        let p = problem
-        let c = Int(p.slotCell[s])
-        var delta = -p.slotUncoveredWeight[s]
-        let count = slotCount[s]
-        if p.volunteerIsParty[v] {
-            if count > 0 && slotPartyCount[s] == 0 { delta -= p.weightNoParty }
-        } else if count == 0 {
-            delta += p.weightNoParty
-        }
-        if p.slotNeedsLeader[s] {
-            if p.volunteerIsLeader[v] {
-                if count > 0 && slotLeaderCount[s] == 0 { delta -= p.weightNoLeader }
-            } else if count == 0 {
-                delta += p.weightNoLeader
-            }
-        }
-        let shifts = volunteerShifts[v]
-        if shifts < p.volunteerMin[v] { delta -= p.weightBelowMin }
-        delta += p.weightFairness * Int64(2 * (shifts + p.volunteerCarry[v]) + 1)
-        delta += p.gridCost[Int(p.volunteerHome[v]) * p.gridCount + Int(p.slotGrid[s])]
-        delta += p.isBaseline(v, s) ? -p.weightChange : p.weightChange
-        let requests = p.volunteerRequests
-        for i in requests.start(v)..<requests.end(v) {
-            let r = requests[i]
-            if requestHits[r] == 0 && p.requestCovers(r, cell: c) {
-                delta += p.requestIsOn[r] ? -p.requestWeight[r] : p.requestWeight[r]
-            }
-        }
-        return delta
-    }
-
     /// Adds `v` to slot `s`; `canAdd(v, s)` must hold.
     mutating func add(_ v: Int, _ s: Int) {
         let p = problem
@@ -167,10 +158,17 @@ struct WorkingSolution: Sendable {
         let count = slotCount[s]
         slotMembers[Int(p.slotOffset[s] + count)] = Int32(v)
         slotCount[s] = count + 1
-        if count + 1 == p.slotNeed[s] { closeSlot(s) }
-        var delta = -p.slotUncoveredWeight[s]
-        counts.uncovered -= 1
-        counts.uncoveredPenalty -= p.slotUncoveredWeight[s]
+        if count + 1 == p.slotCapacity[s] { closeSlot(s) }
+        var delta: Int64
+        if count < p.slotNeed[s] {
+            delta = -p.slotUncoveredWeight[s]
+            counts.uncovered -= 1
+            counts.uncoveredPenalty -= p.slotUncoveredWeight[s]
+        } else {
+            delta = p.slotOverWeight[s]
+            counts.over += 1
+            counts.overPenalty += p.slotOverWeight[s]
+        }
 
         let hadNoParty = count > 0 && slotPartyCount[s] == 0
         if p.volunteerIsParty[v] { slotPartyCount[s] += 1 }
@@ -194,10 +192,14 @@ struct WorkingSolution: Sendable {
         delta += changeShifts(v, by: 1)
         delta += gridChange(v, s, sign: 1)
         delta += baselineChange(v, s, adding: true)
-        let vc = v * p.cellCount
-        volunteerCellSlot[vc + c] = Int32(s)
-        volunteerDayCount[v * p.dayCount + Int(p.cellDay[c])] += 1
+        let day = v * p.dayCount + Int(p.cellDay[c])
+        let newDay = volunteerDayCount[day] == 0
+        let runsBefore = p.tracksRuns && newDay ? runDeficit(v, Int(p.cellDay[c])) : 0
+        volunteerCellSlot[v * p.cellCount + c] = Int32(s)
+        volunteerDayCount[day] += 1
         volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] += 1
+        if p.tracksRuns && newDay { delta += changeRuns(runDeficit(v, Int(p.cellDay[c])) - runsBefore) }
+        delta += changeLimitedTotals(v, cell: c, by: 1)
         delta += changeRequests(v, cell: c, by: 1)
         total += delta
     }
@@ -208,15 +210,22 @@ struct WorkingSolution: Sendable {
         let c = Int(p.slotCell[s])
         let offset = Int(p.slotOffset[s])
         let count = slotCount[s]
-        if count == p.slotNeed[s] { openSlot(s) }
+        if count == p.slotCapacity[s] { openSlot(s) }
         var position = offset
         while slotMembers[position] != Int32(v) { position += 1 }
         slotMembers[position] = slotMembers[offset + Int(count) - 1]
         slotMembers[offset + Int(count) - 1] = -1
         slotCount[s] = count - 1
-        var delta = p.slotUncoveredWeight[s]
-        counts.uncovered += 1
-        counts.uncoveredPenalty += p.slotUncoveredWeight[s]
+        var delta: Int64
+        if count <= p.slotNeed[s] {
+            delta = p.slotUncoveredWeight[s]
+            counts.uncovered += 1
+            counts.uncoveredPenalty += p.slotUncoveredWeight[s]
+        } else {
+            delta = -p.slotOverWeight[s]
+            counts.over -= 1
+            counts.overPenalty -= p.slotOverWeight[s]
+        }
 
         let hadNoParty = slotPartyCount[s] == 0
         if p.volunteerIsParty[v] { slotPartyCount[s] -= 1 }
@@ -240,10 +249,14 @@ struct WorkingSolution: Sendable {
         delta += changeShifts(v, by: -1)
         delta += gridChange(v, s, sign: -1)
         delta += baselineChange(v, s, adding: false)
-        let vc = v * p.cellCount
-        volunteerCellSlot[vc + c] = -1
-        volunteerDayCount[v * p.dayCount + Int(p.cellDay[c])] -= 1
+        let day = v * p.dayCount + Int(p.cellDay[c])
+        let lastOfDay = volunteerDayCount[day] == 1
+        let runsBefore = p.tracksRuns && lastOfDay ? runDeficit(v, Int(p.cellDay[c])) : 0
+        volunteerCellSlot[v * p.cellCount + c] = -1
+        volunteerDayCount[day] -= 1
         volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] -= 1
+        if p.tracksRuns && lastOfDay { delta += changeRuns(runDeficit(v, Int(p.cellDay[c])) - runsBefore) }
+        delta += changeLimitedTotals(v, cell: c, by: -1)
         delta += changeRequests(v, cell: c, by: -1)
         total += delta
     }
@@ -287,6 +300,64 @@ struct WorkingSolution: Sendable {
             counts.farGrid += sign
         }
         return sign * p.gridCost[home * p.gridCount + grid]
+    }
+
+    /// Period counts, working minutes (and the shortfall below the minimum) and weekends.
+    @inline(__always)
+    private mutating func changeLimitedTotals(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
+        let p = problem
+        var delta: Int64 = 0
+        if p.limitsPeriods { volunteerPeriodCount[v * p.periodCount + Int(p.cellPeriod[c])] += step }
+        if p.tracksMinutes {
+            let old = volunteerMinutes[v]
+            let new = old + step * p.cellMinutes[c]
+            volunteerMinutes[v] = new
+            let minimum = p.volunteerMinMinutes[v]
+            let change = Int64(max(0, minimum - new) - max(0, minimum - old))
+            counts.minuteDeficit += change
+            delta += change * p.weightMinuteDeficit
+        }
+        if p.tracksWeekends {
+            let k = Int(p.cellWeekend[c])
+            if k >= 0 {
+                let index = v * p.weekendCount + k
+                let old = volunteerWeekendDays[index]
+                volunteerWeekendDays[index] = old + step
+                if old == 0 { volunteerWeekends[v] += 1 }
+                if old + step == 0 { volunteerWeekends[v] -= 1 }
+            }
+        }
+        return delta
+    }
+
+    @inline(__always)
+    private mutating func changeRuns(_ change: Int64) -> Int64 {
+        counts.runDeficit += change
+        return change * problem.weightRunDeficit
+    }
+
+    /// Days short of the minimum length, summed over the runs of working days and of days
+    /// off that touch days `d - 1 ... d + 1`: the only runs a change on day `d` can alter.
+    /// A run counts only with a day of the other kind on both sides inside the horizon.
+    private func runDeficit(_ v: Int, _ d: Int) -> Int64 {
+        let p = problem
+        let vd = v * p.dayCount
+        let last = p.dayCount - 1
+        var deficit: Int64 = 0
+        var x = max(0, d - 1)
+        while x <= min(last, d + 1) {
+            let working = volunteerDayCount[vd + x] > 0
+            var first = x
+            while first > 0 && (volunteerDayCount[vd + first - 1] > 0) == working { first -= 1 }
+            var end = x
+            while end < last && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
+            if first > 0 && end < last {
+                let minimum = Int(working ? p.volunteerMinConsecutive[v] : p.volunteerMinDaysOff[v])
+                deficit += Int64(max(0, minimum - (end - first + 1)))
+            }
+            x = end + 1
+        }
+        return deficit
     }
 
     /// A repair counts each assignment that differs from its baseline.
@@ -350,8 +421,12 @@ struct WorkingSolution: Sendable {
         var hits = [Int32](repeating: 0, count: p.requestWeight.count)
         for s in 0..<p.slotCount {
             let members = (0..<Int(slotCount[s])).map { Int(slotMembers[Int(p.slotOffset[s]) + $0]) }
-            result.uncovered += Int64(Int(p.slotNeed[s]) - members.count)
-            result.uncoveredPenalty += Int64(Int(p.slotNeed[s]) - members.count) * p.slotUncoveredWeight[s]
+            let missing = Int64(max(0, Int(p.slotNeed[s]) - members.count))
+            let extra = Int64(max(0, members.count - Int(p.slotNeed[s])))
+            result.uncovered += missing
+            result.uncoveredPenalty += missing * p.slotUncoveredWeight[s]
+            result.over += extra
+            result.overPenalty += extra * p.slotOverWeight[s]
             if !members.isEmpty && !members.contains(where: { p.volunteerIsParty[$0] }) {
                 result.noParty += 1
             }
@@ -381,6 +456,12 @@ struct WorkingSolution: Sendable {
             }
         }
         for v in 0..<p.volunteerCount {
+            result.runDeficit += p.tracksRuns ? recountRuns(v) : 0
+            if p.tracksMinutes {
+                var minutes: Int32 = 0
+                for c in 0..<p.cellCount where volunteerCellSlot[v * p.cellCount + c] >= 0 { minutes += p.cellMinutes[c] }
+                result.minuteDeficit += Int64(max(0, p.volunteerMinMinutes[v] - minutes))
+            }
             result.belowMin += Int64(max(0, Int64(p.volunteerMin[v]) - shifts[v]))
             let load = shifts[v] + Int64(p.volunteerCarry[v])
             result.fairnessSquares += load * load
@@ -391,6 +472,28 @@ struct WorkingSolution: Sendable {
             result.requestPenalty += p.requestWeight[r]
         }
         return result
+    }
+}
+
+extension WorkingSolution {
+    /// Every run's shortfall for one person, from the assignment of cells alone.
+    fileprivate func recountRuns(_ v: Int) -> Int64 {
+        let p = problem
+        let working = (0..<p.dayCount).map { d in
+            (0..<p.periodCount).contains { volunteerCellSlot[v * p.cellCount + d * p.periodCount + $0] >= 0 }
+        }
+        var deficit: Int64 = 0
+        var first = 0
+        while first < p.dayCount {
+            var end = first
+            while end + 1 < p.dayCount && working[end + 1] == working[first] { end += 1 }
+            if first > 0 && end < p.dayCount - 1 {
+                let minimum = Int(working[first] ? p.volunteerMinConsecutive[v] : p.volunteerMinDaysOff[v])
+                deficit += Int64(max(0, minimum - (end - first + 1)))
+            }
+            first = end + 1
+        }
+        return deficit
     }
 }
 
@@ -410,12 +513,23 @@ struct ScoreCounts: Equatable, Sendable {
     var requestPenalty: Int64 = 0
     /// Assignments that differ from a repair's baseline (not part of the contract's score).
     var changes: Int64 = 0
+    /// People above a slot's need, and their penalty (benchmark over-cover).
+    var over: Int64 = 0
+    var overPenalty: Int64 = 0
+    /// Days short of minimum runs, and minutes short of minimum working time: rules the
+    /// search may break for a while (hard in the benchmark, absent from patrols).
+    var runDeficit: Int64 = 0
+    var minuteDeficit: Int64 = 0
+
+    /// Whether every rule is kept (the deficits are zero).
+    var isFeasible: Bool { runDeficit == 0 && minuteDeficit == 0 }
 
     func total(_ p: IndexedProblem) -> Int64 {
         uncoveredPenalty + noParty * p.weightNoParty + noLeader * p.weightNoLeader
             + missedTraining * p.weightMissedTraining + belowMin * p.weightBelowMin
             + fairnessSquares * p.weightFairness + neighborGrid * p.weightNeighborGrid
-            + farGrid * p.weightFarGrid + requestPenalty + changes * p.weightChange
+            + farGrid * p.weightFarGrid + requestPenalty + changes * p.weightChange + overPenalty
+            + runDeficit * p.weightRunDeficit + minuteDeficit * p.weightMinuteDeficit
     }
 
     /// The breakdown a community office reads: the contract's components, without repair changes.
