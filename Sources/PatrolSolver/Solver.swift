@@ -34,56 +34,15 @@ public struct Solver: Sendable {
         _ configuration: SolverConfiguration, initial: Schedule? = nil,
         onEvent: (SolverEvent) -> Void = { _ in }
     ) throws(ScoreCorruption) -> SolverResult {
-        let termination = Termination(configuration)
-        var state = WorkingSolution(problem: compiler.problem)
-        var random = RandomSource(seed: configuration.seed)
-        var counters = SearchCounters()
-
-        onEvent(.phaseStarted("construction"))
-        if let start = initial ?? repair?.baseline { compiler.load(start, into: &state) }
-        ConstructionPhase().run(&state)
-        let constructionScore = Int(state.total)
-        counters.elapsed = termination.elapsed
-        counters.timeToBest = counters.elapsed
-        let constructionTime = counters.elapsed
-        if configuration.checking != .off { try check(state, phase: "construction") }
-        onEvent(
-            .bestScoreImproved(
-                SolverProgress(
-                    score: constructionScore, coverage: state.coverage, elapsed: counters.elapsed,
-                    movesEvaluated: 0)))
-
-        onEvent(.phaseStarted("local search"))
-        try LocalSearchPhase(configuration: configuration, termination: termination).run(
-            &state, random: &random, statistics: &counters
-        ) { progress, improved in
-            onEvent(improved ? .bestScoreImproved(progress) : .heartbeat(progress))
-        }
-        if configuration.checking != .off { try check(state, phase: "local search") }
-
-        let statistics = SolverStatistics(
-            movesEvaluated: counters.movesEvaluated, movesAccepted: counters.movesAccepted,
-            elapsed: termination.elapsed, timeToBest: counters.timeToBest,
-            constructionScore: constructionScore, constructionTime: constructionTime,
-            stopReason: counters.stopReason)
+        let outcome = try Engine(problem: compiler.problem).run(
+            configuration,
+            prepare: { state in
+                if let start = initial ?? repair?.baseline { compiler.load(start, into: &state) }
+            },
+            onEvent: onEvent)
         return SolverResult(
-            schedule: compiler.schedule(of: state),
-            score: state.counts.breakdown(compiler.problem),
-            changedAssignments: Int(state.counts.changes), statistics: statistics)
+            schedule: compiler.schedule(of: outcome.state),
+            score: outcome.state.counts.breakdown(compiler.problem),
+            changedAssignments: Int(outcome.state.counts.changes), statistics: outcome.statistics)
     }
-
-    private func check(_ state: WorkingSolution, phase: String) throws(ScoreCorruption) {
-        if let corruption = state.corruption(after: "the \(phase) phase") { throw corruption }
-    }
-}
-
-extension IndexedProblem {
-    /// Covered volunteer-shifts over needed ones, 0 to 1 (1 when nothing is needed).
-    func coverage(uncovered: Int64) -> Double {
-        placeCount == 0 ? 1 : Double(Int64(placeCount) - uncovered) / Double(placeCount)
-    }
-}
-
-extension WorkingSolution {
-    var coverage: Double { problem.coverage(uncovered: counts.uncovered) }
 }

@@ -17,9 +17,9 @@ struct LocalSearchPhase {
         guard p.slotCount > 0 || p.sessionCount > 0 else { return }
         var annealing = SimulatedAnnealing(
             startTemperature: Self.startTemperature(p), endTemperature: 0.3,
-            cycleLength: min(20_000_000, max(300_000, 200 * p.placeCount)))
+            cycleLength: min(20_000_000, max(300_000, 200 * max(p.neededPlaces, p.volunteerCount * p.dayCount / 2))))
         var best = BestSchedule(state)
-        let selector = MoveSelector()
+        var selector = MoveSelector(profile: p.moveProfile)
         var log = MoveLog()
         let checking = configuration.checking
         var lastReport = statistics.elapsed
@@ -74,10 +74,14 @@ struct LocalSearchPhase {
         if let corruption = state.corruption(after: log.description) { throw corruption }
     }
 
-    /// A start temperature that accepts small fairness and grid trade-offs often and
-    /// losing a Party member or a leader rarely.
+    /// A start temperature that accepts the small trade-offs of a problem often and
+    /// losing a Party member, a leader or a covered place rarely: for patrols, from the
+    /// fairness and grid weights; for shift rosters, from the smallest cover weights.
     static func startTemperature(_ p: IndexedProblem) -> Double {
-        max(2, Double(4 * p.weightFairness + p.weightFarGrid) * 2)
+        switch p.moveProfile {
+        case .patrol: max(2, Double(4 * p.weightFairness + p.weightFarGrid) * 2)
+        case .shifts: 12
+        }
     }
 }
 

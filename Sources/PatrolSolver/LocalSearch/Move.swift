@@ -1,24 +1,45 @@
 /// The kinds of change local search tries, each a short sequence of `add`, `remove` and
 /// `setSession` calls on the working solution.
 enum MoveKind: Int, CaseIterable, Sendable {
-    /// Put an eligible volunteer in an open place.
+    /// Put an eligible person in an open place.
     case assign
-    /// Replace a team member by another volunteer free at that time.
+    /// Replace a team member by another person free at that time.
     case replace
-    /// Exchange two volunteers between grids patrolling at the same time (or move one
-    /// to another grid with room).
+    /// Exchange two people between slots of the same cell (or move one to another slot there).
     case swapGrids
-    /// Exchange two volunteers' patrols at different times.
+    /// Exchange two people's places at different times.
     case swapTimes
-    /// Move a volunteer's patrol to an open place at another time.
+    /// Move a person's place to an open place at another time.
     case relocate
     /// Free a place.
     case unassign
-    /// Move a volunteer to another training session, or to none.
+    /// Move a person to another training session, or to none.
     case changeSession
+    /// Give a person another slot on one day, or the day off.
+    case changeDay
+    /// Exchange everything two people work over a run of days.
+    case swapBlock
+    /// Take everything some people work over a run of days out, then put places back greedily.
+    case ruinAndRecreate
+}
 
-    /// How often each kind is drawn, out of 100.
-    static let weights: [Int] = [14, 34, 15, 15, 12, 3, 7]
+/// The mix of moves for a kind of problem, out of 100.
+enum MoveProfile: Sendable {
+    /// Team-centred moves for patrol rosters.
+    case patrol
+    /// Person-centred moves for shift rosters (one shift a day, runs and rest rules).
+    case shifts
+
+    var weights: [MoveKind: Int] {
+        switch self {
+        case .patrol:
+            [.assign: 14, .replace: 32, .swapGrids: 14, .swapTimes: 14, .relocate: 11, .unassign: 3,
+             .changeSession: 7, .changeDay: 2, .swapBlock: 3]
+        case .shifts:
+            [.assign: 6, .replace: 14, .swapTimes: 6, .relocate: 6, .unassign: 2, .changeDay: 34,
+             .swapBlock: 31, .ruinAndRecreate: 1]
+        }
+    }
 }
 
 /// One primitive change, recorded so that a rejected move can be undone exactly.
@@ -32,7 +53,7 @@ enum MoveStep: Sendable {
 struct MoveLog {
     private(set) var steps: [MoveStep] = []
 
-    init() { steps.reserveCapacity(8) }
+    init() { steps.reserveCapacity(256) }
 
     mutating func add(_ v: Int, _ s: Int, _ state: inout WorkingSolution) {
         state.add(v, s)
@@ -66,9 +87,9 @@ struct MoveLog {
     var description: String {
         steps.map { step in
             switch step {
-            case .added(let v, let s): "add volunteer #\(v) to slot #\(s)"
-            case .removed(let v, let s): "remove volunteer #\(v) from slot #\(s)"
-            case .sessionChanged(let v, let t): "move volunteer #\(v) from session #\(t)"
+            case .added(let v, let s): "add person #\(v) to slot #\(s)"
+            case .removed(let v, let s): "remove person #\(v) from slot #\(s)"
+            case .sessionChanged(let v, let t): "move person #\(v) from session #\(t)"
             }
         }.joined(separator: ", ")
     }

@@ -1,17 +1,24 @@
 /// Draws a random move of a random kind and applies it to the working solution,
 /// recording its steps; a draw that would break a hard rule is undone and reported
-/// as not applicable, so every state the search visits is a valid schedule.
+/// as not applicable, so every state the search visits keeps the rules moves guard.
 struct MoveSelector {
     private var kindTable: [MoveKind] = []
+    /// Scratch lists of slots and people, reused by every move.
+    private var firstSlots: [Int32] = []
+    private var secondSlots: [Int32] = []
+    private var people: [Int32] = []
 
-    init() {
+    init(profile: MoveProfile) {
         for kind in MoveKind.allCases {
-            kindTable += Array(repeating: kind, count: MoveKind.weights[kind.rawValue])
+            kindTable += Array(repeating: kind, count: profile.weights[kind] ?? 0)
         }
+        firstSlots.reserveCapacity(64)
+        secondSlots.reserveCapacity(64)
+        people.reserveCapacity(16)
     }
 
     /// Applies one random move; returns false (with nothing changed) when the draw was not a legal move.
-    func apply(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+    mutating func apply(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         let applied: Bool
         switch kindTable[random.below(kindTable.count)] {
         case .assign: applied = assign(&state, &log, &random)
@@ -21,6 +28,9 @@ struct MoveSelector {
         case .relocate: applied = relocate(&state, &log, &random)
         case .unassign: applied = unassign(&state, &log, &random)
         case .changeSession: applied = changeSession(&state, &log, &random)
+        case .changeDay: applied = changeDay(&state, &log, &random)
+        case .swapBlock: applied = swapBlock(&state, &log, &random)
+        case .ruinAndRecreate: applied = ruinAndRecreate(&state, &log, &random)
         }
         if !applied { log.undo(&state) }
         return applied
@@ -150,6 +160,115 @@ struct MoveSelector {
             state.canSetSession(v, t)
         else { return false }
         log.setSession(v, t, &state)
+        return true
+    }
+
+    // MARK: - Person-centred moves
+
+    /// Collects the slots `v` works on days `first ..< first + count` into `slots`;
+    /// false when one of them is frozen.
+    private func collect(
+        _ v: Int, days first: Int, count: Int, into slots: inout [Int32], _ state: WorkingSolution
+    ) -> Bool {
+        let p = state.problem
+        slots.removeAll(keepingCapacity: true)
+        let base = v * p.cellCount
+        for c in (first * p.periodCount)..<((first + count) * p.periodCount) {
+            let s = state.volunteerCellSlot[base + c]
+            if s >= 0 {
+                if p.slotFrozen[Int(s)] { return false }
+                slots.append(s)
+            }
+        }
+        return true
+    }
+
+    /// A random slot on day `d`, or -1 when the day has none.
+    @inline(__always)
+    private func slot(onDay d: Int, _ state: WorkingSolution, _ random: inout RandomSource) -> Int {
+        let p = state.problem
+        let c = d * p.periodCount + random.below(p.periodCount)
+        let count = p.cellSlots.count(c)
+        return count == 0 ? -1 : p.cellSlots[p.cellSlots.start(c) + random.below(count)]
+    }
+
+    private mutating func changeDay(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        let p = state.problem
+        let v = random.below(p.volunteerCount)
+        let d = random.below(p.dayCount)
+        guard collect(v, days: d, count: 1, into: &firstSlots, state) else { return false }
+        let target = random.below(p.periodCount + 1) == 0 ? -1 : slot(onDay: d, state, &random)
+        guard !(target < 0 && firstSlots.isEmpty), !(firstSlots.count == 1 && Int(firstSlots[0]) == target),
+            target < 0 || !p.slotFrozen[target]
+        else { return false }
+        for s in firstSlots { log.remove(v, Int(s), &state) }
+        if target >= 0 {
+            guard state.canAdd(v, target) else { return false }
+            log.add(v, target, &state)
+        }
+        return true
+    }
+
+    private mutating func swapBlock(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        let p = state.problem
+        guard p.volunteerCount > 1 else { return false }
+        let v = random.below(p.volunteerCount)
+        var w = random.below(p.volunteerCount - 1)
+        if w >= v { w += 1 }
+        let length = 1 + random.below(min(7, p.dayCount))
+        let first = random.below(p.dayCount - length + 1)
+        guard collect(v, days: first, count: length, into: &firstSlots, state),
+            collect(w, days: first, count: length, into: &secondSlots, state),
+            !(firstSlots.isEmpty && secondSlots.isEmpty)
+        else { return false }
+        for s in firstSlots { log.remove(v, Int(s), &state) }
+        for s in secondSlots { log.remove(w, Int(s), &state) }
+        for s in secondSlots {
+            guard state.canAdd(v, Int(s)) else { return false }
+            log.add(v, Int(s), &state)
+        }
+        for s in firstSlots {
+            guard state.canAdd(w, Int(s)) else { return false }
+            log.add(w, Int(s), &state)
+        }
+        return true
+    }
+
+    /// A small large-neighbourhood step (ruin and recreate, after Schrimpf et al. 2000):
+    /// clear a few people over a few days, then give each of them, day by day, the slot
+    /// that scores best for that day, or the day off.
+    private mutating func ruinAndRecreate(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        let p = state.problem
+        let length = min(p.dayCount, 2 + random.below(5))
+        let first = random.below(p.dayCount - length + 1)
+        people.removeAll(keepingCapacity: true)
+        for _ in 0..<min(p.volunteerCount, 2 + random.below(4)) {
+            let v = Int32(random.below(p.volunteerCount))
+            if !people.contains(v) { people.append(v) }
+        }
+        for v in people {
+            guard collect(Int(v), days: first, count: length, into: &firstSlots, state) else { return false }
+            for s in firstSlots { log.remove(Int(v), Int(s), &state) }
+        }
+        for d in first..<(first + length) {
+            for v in people {
+                var best = -1
+                var bestTotal = state.total
+                for c in (d * p.periodCount)..<((d + 1) * p.periodCount) {
+                    for i in p.cellSlots.start(c)..<p.cellSlots.end(c) {
+                        let s = p.cellSlots[i]
+                        guard !p.slotFrozen[s], state.canAdd(Int(v), s) else { continue }
+                        state.add(Int(v), s)
+                        if state.total < bestTotal {
+                            best = s
+                            bestTotal = state.total
+                        }
+                        state.remove(Int(v), s)
+                    }
+                }
+                if best >= 0 { log.add(Int(v), best, &state) }
+            }
+        }
         return true
     }
 }

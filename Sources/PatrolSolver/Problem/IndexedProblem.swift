@@ -127,6 +127,9 @@ struct IndexedProblem: Sendable {
     var weightRunDeficit: Int64 = 0
     var weightMinuteDeficit: Int64 = 0
 
+    /// Which mix of moves suits the problem.
+    var moveProfile = MoveProfile.patrol
+
     // MARK: - Which optional rules are present (so the patrol loop skips them)
     var tracksRuns = false
     var tracksMinutes = false

@@ -3,9 +3,19 @@ import PatrolKit
 import PatrolSamples
 
 extension PatrolCommand {
-    /// Measures the optimiser on a generated community, side by side with the CP-SAT peer.
+    /// Benchmarks: patrol communities and the Curtois & Qu instances.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
+            abstract: "Measure the optimiser, side by side with the CP-SAT peers.",
+            subcommands: [PatrolBench.self, CurtoisBench.self], defaultSubcommand: PatrolBench.self)
+    }
+}
+
+extension PatrolCommand.Bench {
+    /// Measures the optimiser on a generated community, side by side with the CP-SAT peer.
+    struct PatrolBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "patrol",
             abstract: "Benchmark the optimiser on a generated community (and the CP-SAT peer with --peer-time-limit).")
 
         @Option(help: "Number of volunteers.") var volunteers = 500
@@ -35,6 +45,40 @@ extension PatrolCommand {
             let figures = try PatrolBenchmark().run(options, onEvent: progress.handle)
             progress.finish()
             print(SummaryText.benchmark(figures))
+        }
+    }
+}
+
+extension PatrolCommand.Bench {
+    /// Solves Curtois & Qu instances and prints the benchmark table.
+    struct CurtoisBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "curtois",
+            abstract: "Solve Curtois & Qu benchmark instances; write DIR/<instance>.csv and a table.")
+
+        @Argument(help: "Instance files (InstanceN.txt).") var files: [String]
+        @Option(help: "Seconds per instance.") var timeLimit: Double = 60
+        @Option(help: "Seed of the search.") var seed: UInt64 = 1
+        @Option(help: "Where to write the solutions.") var out = "bench-out"
+        @Option(help: "Seconds for curtois_cpsat.py on each instance (skipped when absent).") var peerTimeLimit: Double?
+        @Option(help: "CP-SAT workers.") var peerWorkers = 2
+        @Option(help: "Folder with curtois_check.py and curtois_cpsat.py.") var tools = "../shared/tools"
+
+        func run() throws {
+            var options = CurtoisBenchmark.Options()
+            options.files = files
+            options.timeLimit = timeLimit
+            options.seed = seed
+            options.outDirectory = out
+            options.toolsDirectory = tools
+            options.peerTimeLimit = peerTimeLimit
+            options.peerWorkers = peerWorkers
+            let progress = TerminalProgress()
+            print(SummaryText.curtoisHeader)
+            _ = try CurtoisBenchmark().run(options, onEvent: progress.handle) { row in
+                progress.finish()
+                print(SummaryText.curtoisRow(row))
+            }
         }
     }
 }

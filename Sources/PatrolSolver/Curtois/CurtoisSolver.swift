@@ -1,0 +1,41 @@
+/// The optimiser on a Curtois & Qu benchmark instance: the same engine as for patrols,
+/// fed by `CurtoisCompiler`.
+public struct CurtoisSolver: Sendable {
+    private let compiler: CurtoisCompiler
+
+    public init(_ instance: CurtoisInstance) {
+        compiler = CurtoisCompiler(instance)
+    }
+
+    /// Solves within the configuration's limits.
+    public func solve(
+        _ configuration: SolverConfiguration, onEvent: (SolverEvent) -> Void = { _ in }
+    ) throws(ScoreCorruption) -> CurtoisResult {
+        let outcome = try Engine(problem: compiler.problem).run(
+            configuration, prepare: { _ in }, onEvent: onEvent)
+        let counts = outcome.state.counts
+        return CurtoisResult(
+            assignments: compiler.assignments(of: outcome.state),
+            objective: Int(counts.uncoveredPenalty + counts.overPenalty + counts.requestPenalty),
+            daysShortOfMinimumRuns: Int(counts.runDeficit), minutesShortOfMinimum: Int(counts.minuteDeficit),
+            statistics: outcome.statistics)
+    }
+}
+
+/// A benchmark solution and its objective.
+public struct CurtoisResult: Sendable {
+    public var assignments: [CurtoisAssignment]
+    /// Under-cover, over-cover and request penalties: the benchmark's objective.
+    public var objective: Int
+    /// Hard-rule shortfalls left (0 in a feasible roster).
+    public var daysShortOfMinimumRuns: Int
+    public var minutesShortOfMinimum: Int
+    public var statistics: SolverStatistics
+
+    public var isFeasible: Bool { daysShortOfMinimumRuns == 0 && minutesShortOfMinimum == 0 }
+
+    /// `employee,day,shift`, one row per assignment, as `curtois_check.py` reads it.
+    public var csv: String {
+        "employee,day,shift\n" + assignments.map { "\($0.employee),\($0.day),\($0.shift)\n" }.joined()
+    }
+}
