@@ -1,4 +1,5 @@
 import ArgumentParser
+import PatrolInterchange
 import PatrolKit
 import PatrolModel
 import PatrolSamples
@@ -16,6 +17,8 @@ extension PatrolCommand {
         @Option(help: "The month, as YYYY-MM.") var month = "2026-12"
         @Option(help: "Community name.") var name = "长青社区"
         @Option(help: "Seed: the same seed gives the same community.") var seed: UInt64 = 1
+        @Option(help: "office (Chinese, as an office keeps the files) or plain (English).")
+        var style: CommunityWriter.Style = .office
         @Option(help: "The directory to write.") var out: String
 
         func validate() throws {
@@ -35,10 +38,11 @@ extension PatrolCommand {
             options.grids = grids
             options.tightness = tightness
             options.seed = seed
-            let files = try Workspace.generate(options, to: out)
+            let files = try Workspace.generate(options, style: style, to: out)
             print("written: " + files.joined(separator: ", "))
         }
     }
 }
 
 extension CommunityGenerator.Tightness: ExpressibleByArgument {}
+extension CommunityWriter.Style: ExpressibleByArgument {}
