@@ -5,16 +5,18 @@
 /// and over-cover are the slot's weights. Forbidden successions become cell conflicts,
 /// "one shift per day" the daily limit, days off unavailable cells, and the maximum shifts
 /// per type, total minutes, consecutive shifts and weekends the per-person limits, kept
-/// by every move. The minimum rules (total minutes, consecutive shifts, consecutive days
-/// off) are hard in the benchmark but hard to keep move by move, so the search may break
-/// them at a high price per day or minute short; a result is feasible only when none is.
+/// by every move. The run, working-time and weekend rules are hard in the benchmark but
+/// hard to keep move by move, so the search may break them at a high price per day,
+/// minute or weekend; a result is feasible only when none is broken.
 struct CurtoisCompiler {
     let instance: CurtoisInstance
     let problem: IndexedProblem
 
-    /// Price of one day short of a minimum run, and of one minute short of minimum time.
-    static let runDeficitWeight: Int64 = 300
-    static let minuteDeficitWeight: Int64 = 2
+    /// Prices of one day outside a run limit, one minute outside the working-time limits,
+    /// and one weekend above the limit: above anything breaking them could gain.
+    static let runViolationWeight: Int64 = 300
+    static let minuteViolationWeight: Int64 = 2
+    static let weekendExcessWeight: Int64 = 300
 
     init(_ instance: CurtoisInstance) {
         self.instance = instance
@@ -112,8 +114,10 @@ struct CurtoisCompiler {
             p.requestWeight.append(Int64(request.weight))
         }
         p.volunteerRequests = CompressedRows(rows: requestsOf)
-        p.weightRunDeficit = Self.runDeficitWeight
-        p.weightMinuteDeficit = Self.minuteDeficitWeight
+        p.weightRunViolation = Self.runViolationWeight
+        p.weightMinuteViolation = Self.minuteViolationWeight
+        p.weightWeekendExcess = Self.weekendExcessWeight
+        p.softLimits = true
         p.moveProfile = .shifts
         p.fillNeutralLimits()
         problem = p

@@ -17,7 +17,8 @@ public struct CurtoisSolver: Sendable {
         return CurtoisResult(
             assignments: compiler.assignments(of: outcome.state),
             objective: Int(counts.uncoveredPenalty + counts.overPenalty + counts.requestPenalty),
-            daysShortOfMinimumRuns: Int(counts.runDeficit), minutesShortOfMinimum: Int(counts.minuteDeficit),
+            daysOutsideRunLimits: Int(counts.runViolation), minutesOutsideLimits: Int(counts.minuteViolation),
+            weekendsAboveLimit: Int(counts.weekendExcess),
             statistics: outcome.statistics)
     }
 }
@@ -27,12 +28,13 @@ public struct CurtoisResult: Sendable {
     public var assignments: [CurtoisAssignment]
     /// Under-cover, over-cover and request penalties: the benchmark's objective.
     public var objective: Int
-    /// Hard-rule shortfalls left (0 in a feasible roster).
-    public var daysShortOfMinimumRuns: Int
-    public var minutesShortOfMinimum: Int
+    /// Hard rules left broken (all 0 in a feasible roster).
+    public var daysOutsideRunLimits: Int
+    public var minutesOutsideLimits: Int
+    public var weekendsAboveLimit: Int
     public var statistics: SolverStatistics
 
-    public var isFeasible: Bool { daysShortOfMinimumRuns == 0 && minutesShortOfMinimum == 0 }
+    public var isFeasible: Bool { daysOutsideRunLimits == 0 && minutesOutsideLimits == 0 && weekendsAboveLimit == 0 }
 
     /// `employee,day,shift`, one row per assignment, as `curtois_check.py` reads it.
     public var csv: String {

@@ -17,7 +17,7 @@ struct LocalSearchPhase {
         guard p.slotCount > 0 || p.sessionCount > 0 else { return }
         var annealing = SimulatedAnnealing(
             startTemperature: Self.startTemperature(p), endTemperature: 0.3,
-            cycleLength: min(20_000_000, max(300_000, 200 * max(p.neededPlaces, p.volunteerCount * p.dayCount / 2))))
+            firstCycleLength: min(5_000_000, max(300_000, 100 * max(p.neededPlaces, p.volunteerCount * p.dayCount))))
         var best = BestSchedule(state)
         var selector = MoveSelector(profile: p.moveProfile)
         var log = MoveLog()
@@ -80,7 +80,7 @@ struct LocalSearchPhase {
     static func startTemperature(_ p: IndexedProblem) -> Double {
         switch p.moveProfile {
         case .patrol: max(2, Double(4 * p.weightFairness + p.weightFarGrid) * 2)
-        case .shifts: 12
+        case .shifts: 20
         }
     }
 }

@@ -1,24 +1,25 @@
 /// Simulated annealing in cycles (Kirkpatrick et al. 1983), restarted from the best.
 ///
-/// Each cycle cools geometrically from `startTemperature` to `endTemperature` over a
-/// fixed number of moves; a worse move of `delta` is accepted with probability
-/// exp(-delta / T). The schedule counts moves, not seconds, so the sequence of states
-/// depends only on the seed: a time limit decides how far along it the search gets.
-/// Reheating from the best schedule at each cycle acts as the perturbation that gets
-/// the search out of a local optimum.
+/// Each cycle cools geometrically from `startTemperature` to `endTemperature`; a worse
+/// move of `delta` is accepted with probability exp(-delta / T). Cycles double in length
+/// (restarts in the manner of Luby et al. 1993), so short searches still finish whole
+/// anneals while long ones get slow, deep ones. The schedule counts moves, not seconds,
+/// so the sequence of states depends only on the seed: a time limit decides how far along
+/// it the search gets. Reheating from the best schedule at each cycle acts as the
+/// perturbation that gets the search out of a local optimum.
 struct SimulatedAnnealing {
     let startTemperature: Double
     let endTemperature: Double
-    let cycleLength: Int
-    private let cooling: Double
+    private(set) var cycleLength: Int
+    private var cooling: Double
     private(set) var temperature: Double
     private var movesInCycle = 0
 
-    init(startTemperature: Double, endTemperature: Double, cycleLength: Int) {
+    init(startTemperature: Double, endTemperature: Double, firstCycleLength: Int) {
         self.startTemperature = startTemperature
         self.endTemperature = endTemperature
-        self.cycleLength = cycleLength
-        cooling = power(endTemperature / startTemperature, 1 / Double(cycleLength))
+        cycleLength = firstCycleLength
+        cooling = power(endTemperature / startTemperature, 1 / Double(firstCycleLength))
         temperature = startTemperature
     }
 
@@ -35,6 +36,8 @@ struct SimulatedAnnealing {
         movesInCycle += 1
         guard movesInCycle >= cycleLength else { return false }
         movesInCycle = 0
+        cycleLength = min(cycleLength * 2, 1 << 40)
+        cooling = power(endTemperature / startTemperature, 1 / Double(cycleLength))
         temperature = startTemperature
         return true
     }

@@ -123,9 +123,14 @@ struct IndexedProblem: Sendable {
     /// Penalty of each assignment that differs from a repair's baseline; 0 outside repairs.
     var weightChange: Int64 = 0
     /// Penalties of breaking a rule the search may break for a while (hard in the benchmark):
-    /// per day short of a minimum run, per minute short of minimum working time.
-    var weightRunDeficit: Int64 = 0
-    var weightMinuteDeficit: Int64 = 0
+    /// per day outside a run limit, per minute outside the working-time limits, per weekend
+    /// above the limit.
+    var weightRunViolation: Int64 = 0
+    var weightMinuteViolation: Int64 = 0
+    var weightWeekendExcess: Int64 = 0
+    /// Whether maximum runs, working time and weekends are priced instead of blocked (the
+    /// benchmark): the search then crosses schedules that break them on its way to better ones.
+    var softLimits = false
 
     /// Which mix of moves suits the problem.
     var moveProfile = MoveProfile.patrol
@@ -178,6 +183,7 @@ struct IndexedProblem: Sendable {
             sessionCells = CompressedRows(rows: Array(repeating: [], count: sessionCount))
         }
         tracksRuns = volunteerMinConsecutive.contains { $0 > 0 } || volunteerMinDaysOff.contains { $0 > 0 }
+            || (softLimits && volunteerMaxConsecutive.contains { $0 < .max })
         tracksMinutes = volunteerMinMinutes.contains { $0 > 0 } || volunteerMaxMinutes.contains { $0 < .max }
         tracksWeekends = volunteerMaxWeekends.contains { $0 < .max } && cellWeekend.contains { $0 >= 0 }
         limitsPeriods = volunteerPeriodMax.contains { $0 < .max }

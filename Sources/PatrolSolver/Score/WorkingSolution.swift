@@ -99,8 +99,10 @@ struct WorkingSolution: Sendable {
         {
             return false
         }
-        if p.tracksMinutes && volunteerMinutes[v] + p.cellMinutes[c] > p.volunteerMaxMinutes[v] { return false }
-        if p.tracksWeekends {
+        if p.tracksMinutes && !p.softLimits && volunteerMinutes[v] + p.cellMinutes[c] > p.volunteerMaxMinutes[v] {
+            return false
+        }
+        if p.tracksWeekends && !p.softLimits {
             let k = Int(p.cellWeekend[c])
             if k >= 0 && volunteerWeekendDays[v * p.weekendCount + k] == 0
                 && volunteerWeekends[v] >= p.volunteerMaxWeekends[v]
@@ -108,7 +110,7 @@ struct WorkingSolution: Sendable {
                 return false
             }
         }
-        if volunteerDayCount[vd + d] == 0 {
+        if volunteerDayCount[vd + d] == 0 && !p.softLimits {
             // A new working day joins the runs of working days on either side.
             let limit = Int(p.volunteerMaxConsecutive[v])
             var run = 1
@@ -312,10 +314,9 @@ struct WorkingSolution: Sendable {
             let old = volunteerMinutes[v]
             let new = old + step * p.cellMinutes[c]
             volunteerMinutes[v] = new
-            let minimum = p.volunteerMinMinutes[v]
-            let change = Int64(max(0, minimum - new) - max(0, minimum - old))
-            counts.minuteDeficit += change
-            delta += change * p.weightMinuteDeficit
+            let change = Int64(minuteViolation(v, new) - minuteViolation(v, old))
+            counts.minuteViolation += change
+            delta += change * p.weightMinuteViolation
         }
         if p.tracksWeekends {
             let k = Int(p.cellWeekend[c])
@@ -323,22 +324,36 @@ struct WorkingSolution: Sendable {
                 let index = v * p.weekendCount + k
                 let old = volunteerWeekendDays[index]
                 volunteerWeekendDays[index] = old + step
+                let weekendsBefore = volunteerWeekends[v]
                 if old == 0 { volunteerWeekends[v] += 1 }
                 if old + step == 0 { volunteerWeekends[v] -= 1 }
+                if p.softLimits {
+                    let limit = p.volunteerMaxWeekends[v]
+                    let change = Int64(max(0, volunteerWeekends[v] - limit) - max(0, weekendsBefore - limit))
+                    counts.weekendExcess += change
+                    delta += change * p.weightWeekendExcess
+                }
             }
         }
         return delta
     }
 
+    /// Minutes below the minimum, or above the maximum when limits are priced.
     @inline(__always)
-    private mutating func changeRuns(_ change: Int64) -> Int64 {
-        counts.runDeficit += change
-        return change * problem.weightRunDeficit
+    private func minuteViolation(_ v: Int, _ minutes: Int32) -> Int32 {
+        let p = problem
+        let below = max(0, p.volunteerMinMinutes[v] - minutes)
+        return p.softLimits ? below + max(0, minutes - p.volunteerMaxMinutes[v]) : below
     }
 
-    /// Days short of the minimum length, summed over the runs of working days and of days
-    /// off that touch days `d - 1 ... d + 1`: the only runs a change on day `d` can alter.
-    /// A run counts only with a day of the other kind on both sides inside the horizon.
+    @inline(__always)
+    private mutating func changeRuns(_ change: Int64) -> Int64 {
+        counts.runViolation += change
+        return change * problem.weightRunViolation
+    }
+
+    /// Days outside the run limits, summed over the runs of working days and of days off
+    /// that touch days `d - 1 ... d + 1`: the only runs a change on day `d` can alter.
     private func runDeficit(_ v: Int, _ d: Int) -> Int64 {
         let p = problem
         let vd = v * p.dayCount
@@ -351,13 +366,24 @@ struct WorkingSolution: Sendable {
             while first > 0 && (volunteerDayCount[vd + first - 1] > 0) == working { first -= 1 }
             var end = x
             while end < last && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
-            if first > 0 && end < last {
-                let minimum = Int(working ? p.volunteerMinConsecutive[v] : p.volunteerMinDaysOff[v])
-                deficit += Int64(max(0, minimum - (end - first + 1)))
-            }
+            deficit += runViolation(v, working: working, length: end - first + 1, bounded: first > 0 && end < last)
             x = end + 1
         }
         return deficit
+    }
+
+    /// A run's days outside its limits: short of the minimum only with a day of the other
+    /// kind on both sides inside the horizon; above the maximum (working runs, when limits
+    /// are priced) always.
+    @inline(__always)
+    fileprivate func runViolation(_ v: Int, working: Bool, length: Int, bounded: Bool) -> Int64 {
+        let p = problem
+        var days = 0
+        if bounded {
+            days += max(0, Int(working ? p.volunteerMinConsecutive[v] : p.volunteerMinDaysOff[v]) - length)
+        }
+        if working && p.softLimits { days += max(0, length - Int(p.volunteerMaxConsecutive[v])) }
+        return Int64(days)
     }
 
     /// A repair counts each assignment that differs from its baseline.
@@ -456,11 +482,17 @@ struct WorkingSolution: Sendable {
             }
         }
         for v in 0..<p.volunteerCount {
-            result.runDeficit += p.tracksRuns ? recountRuns(v) : 0
+            result.runViolation += p.tracksRuns ? recountRuns(v) : 0
             if p.tracksMinutes {
                 var minutes: Int32 = 0
                 for c in 0..<p.cellCount where volunteerCellSlot[v * p.cellCount + c] >= 0 { minutes += p.cellMinutes[c] }
-                result.minuteDeficit += Int64(max(0, p.volunteerMinMinutes[v] - minutes))
+                result.minuteViolation += Int64(minuteViolation(v, minutes))
+            }
+            if p.tracksWeekends && p.softLimits {
+                let worked = Set((0..<p.cellCount).filter {
+                    p.cellWeekend[$0] >= 0 && volunteerCellSlot[v * p.cellCount + $0] >= 0
+                }.map { p.cellWeekend[$0] })
+                result.weekendExcess += Int64(max(0, worked.count - Int(p.volunteerMaxWeekends[v])))
             }
             result.belowMin += Int64(max(0, Int64(p.volunteerMin[v]) - shifts[v]))
             let load = shifts[v] + Int64(p.volunteerCarry[v])
@@ -487,10 +519,8 @@ extension WorkingSolution {
         while first < p.dayCount {
             var end = first
             while end + 1 < p.dayCount && working[end + 1] == working[first] { end += 1 }
-            if first > 0 && end < p.dayCount - 1 {
-                let minimum = Int(working[first] ? p.volunteerMinConsecutive[v] : p.volunteerMinDaysOff[v])
-                deficit += Int64(max(0, minimum - (end - first + 1)))
-            }
+            deficit += runViolation(
+                v, working: working[first], length: end - first + 1, bounded: first > 0 && end < p.dayCount - 1)
             first = end + 1
         }
         return deficit
@@ -516,20 +546,22 @@ struct ScoreCounts: Equatable, Sendable {
     /// People above a slot's need, and their penalty (benchmark over-cover).
     var over: Int64 = 0
     var overPenalty: Int64 = 0
-    /// Days short of minimum runs, and minutes short of minimum working time: rules the
-    /// search may break for a while (hard in the benchmark, absent from patrols).
-    var runDeficit: Int64 = 0
-    var minuteDeficit: Int64 = 0
+    /// Days outside run limits, minutes outside working-time limits and weekends above the
+    /// limit: rules the search may break for a while (hard in the benchmark, absent from patrols).
+    var runViolation: Int64 = 0
+    var minuteViolation: Int64 = 0
+    var weekendExcess: Int64 = 0
 
-    /// Whether every rule is kept (the deficits are zero).
-    var isFeasible: Bool { runDeficit == 0 && minuteDeficit == 0 }
+    /// Whether every rule is kept (no priced rule is broken).
+    var isFeasible: Bool { runViolation == 0 && minuteViolation == 0 && weekendExcess == 0 }
 
     func total(_ p: IndexedProblem) -> Int64 {
         uncoveredPenalty + noParty * p.weightNoParty + noLeader * p.weightNoLeader
             + missedTraining * p.weightMissedTraining + belowMin * p.weightBelowMin
             + fairnessSquares * p.weightFairness + neighborGrid * p.weightNeighborGrid
             + farGrid * p.weightFarGrid + requestPenalty + changes * p.weightChange + overPenalty
-            + runDeficit * p.weightRunDeficit + minuteDeficit * p.weightMinuteDeficit
+            + runViolation * p.weightRunViolation + minuteViolation * p.weightMinuteViolation
+            + weekendExcess * p.weightWeekendExcess
     }
 
     /// The breakdown a community office reads: the contract's components, without repair changes.
