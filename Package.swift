@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "PatrolRoster",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "patrol", targets: ["patrol"]),
         .library(name: "PatrolKit", targets: ["PatrolKit"]),

@@ -14,6 +14,8 @@ public struct CurtoisBenchmark {
         /// Seconds for the CP-SAT peer; nil skips it.
         public var peerTimeLimit: Double?
         public var peerWorkers = 2
+        public var threads = 1
+        public var checking = CheckingLevel.off
 
         public init() {}
     }
@@ -51,7 +53,7 @@ public struct CurtoisBenchmark {
             let instance = try CurtoisInstance(name: name, text: String(contentsOf: url, encoding: .utf8))
             let configuration = SolverConfiguration(
                 timeLimit: .milliseconds(Int64(options.timeLimit * 1000)), seed: options.seed,
-                targetScore: nil)
+                checking: options.checking, threads: options.threads)
             let result = try CurtoisSolver(instance).solve(configuration, onEvent: onEvent)
             let solution = options.outDirectory + "/" + name + ".csv"
             try result.csv.write(toFile: solution, atomically: true, encoding: .utf8)

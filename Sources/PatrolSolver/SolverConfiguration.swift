@@ -12,11 +12,13 @@ public struct SolverConfiguration: Sendable, Hashable {
     public var unimprovedTimeLimit: Duration?
     /// How much the solver checks its own incremental score against a full recount.
     public var checking: CheckingLevel
+    /// Searches run side by side, sharing their best schedule; 1 is fully reproducible.
+    public var threads: Int
 
     public init(
         timeLimit: Duration = .seconds(30), seed: UInt64 = 1, moveLimit: Int? = nil,
         targetScore: Int? = nil, unimprovedTimeLimit: Duration? = nil,
-        checking: CheckingLevel = .off
+        checking: CheckingLevel = .off, threads: Int = 1
     ) {
         self.timeLimit = timeLimit
         self.seed = seed
@@ -24,6 +26,7 @@ public struct SolverConfiguration: Sendable, Hashable {
         self.targetScore = targetScore
         self.unimprovedTimeLimit = unimprovedTimeLimit
         self.checking = checking
+        self.threads = max(1, threads)
     }
 }
 

@@ -7,6 +7,8 @@
 struct LocalSearchPhase {
     let configuration: SolverConfiguration
     let termination: Termination
+    /// The best schedule shared by the threads of a portfolio, or nil for a lone search.
+    var incumbent: SharedIncumbent? = nil
 
     /// Runs the search and leaves the best schedule found in `state`.
     func run(
@@ -38,7 +40,10 @@ struct LocalSearchPhase {
                 }
             }
             statistics.movesEvaluated += 1
-            if annealing.step() { best.restore(into: &state) }
+            if annealing.step() {
+                best.restore(into: &state)
+                incumbent?.exchange(&best, &state)
+            }
 
             let before = state.total
             log.clear()
@@ -61,6 +66,7 @@ struct LocalSearchPhase {
             }
         }
         best.restore(into: &state)
+        incumbent?.exchange(&best, &state)
         statistics.elapsed = termination.elapsed
     }
 
@@ -86,7 +92,7 @@ struct LocalSearchPhase {
 }
 
 /// The best schedule seen, copied lazily: only when the search is about to leave it.
-struct BestSchedule {
+struct BestSchedule: Sendable {
     private(set) var total: Int64
     /// Empty places in the best schedule, for its coverage.
     private(set) var uncovered: Int64

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PatrolKit
 import PatrolSamples
@@ -63,6 +64,10 @@ extension PatrolCommand.Bench {
         @Option(help: "Seconds for curtois_cpsat.py on each instance (skipped when absent).") var peerTimeLimit: Double?
         @Option(help: "CP-SAT workers.") var peerWorkers = 2
         @Option(help: "Folder with curtois_check.py and curtois_cpsat.py.") var tools = "../shared/tools"
+        @Option(help: "Searches side by side (default: all cores; 1 is reproducible).")
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+        @Flag(help: "Recount the score after every move; stop naming the move at the first disagreement.")
+        var check = false
 
         func run() throws {
             var options = CurtoisBenchmark.Options()
@@ -73,6 +78,8 @@ extension PatrolCommand.Bench {
             options.toolsDirectory = tools
             options.peerTimeLimit = peerTimeLimit
             options.peerWorkers = peerWorkers
+            options.threads = threads
+            options.checking = check ? .everyMove : .off
             let progress = TerminalProgress()
             print(SummaryText.curtoisHeader)
             _ = try CurtoisBenchmark().run(options, onEvent: progress.handle) { row in

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PatrolModel
 import PatrolSolver
@@ -19,7 +20,11 @@ struct SolverOptions: ParsableArguments {
     @Flag(help: "Recount the score from scratch after every move and stop on any disagreement (slow).")
     var check = false
 
+    @Option(help: "Searches run side by side, sharing their best (default: all cores; 1 is reproducible).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads).") }
         guard timeLimit > 0 else {
             throw ValidationError("--time-limit must be more than 0 seconds, got \(timeLimit).")
         }
@@ -33,6 +38,6 @@ struct SolverOptions: ParsableArguments {
     var configuration: SolverConfiguration {
         SolverConfiguration(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, moveLimit: maxMoves,
-            checking: check ? .everyMove : .off)
+            checking: check ? .everyMove : .off, threads: threads)
     }
 }

@@ -1,0 +1,28 @@
+import Synchronization
+
+/// The best schedule of a portfolio of searches, shared between their threads.
+///
+/// Each search runs its own annealing on its own copy of the state with its own seed;
+/// at the end of every annealing cycle it offers its best here and, when another thread
+/// holds a better one, restarts from that instead (the portfolio's only communication,
+/// so threads never wait on each other inside a cycle).
+final class SharedIncumbent: Sendable {
+    private let best: Mutex<BestSchedule?> = Mutex(nil)
+
+    /// Publishes `mine` if it beats the shared best, or adopts the shared best into
+    /// `mine` and `state` if that is better.
+    func exchange(_ mine: inout BestSchedule, _ state: inout WorkingSolution) {
+        let adopted: BestSchedule? = best.withLock { shared in
+            if let current = shared, current.total < mine.total { return current }
+            if shared == nil || mine.total < shared!.total { shared = mine }
+            return nil
+        }
+        if let adopted {
+            mine = adopted
+            mine.restore(into: &state)
+        }
+    }
+
+    /// The total of the shared best, or nil before any search published.
+    var total: Int64? { best.withLock { $0?.total } }
+}
