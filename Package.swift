@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Domain values: communities, schedules, scores. No dependencies.
@@ -28,11 +29,11 @@ let package = Package(
         .target(
             name: "PatrolStore",
             dependencies: ["PatrolModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Community directories in, roster files out.
+        // Community directories in; roster files and office exports (CSV, XLSX, iCalendar, HTML) out.
         .target(
             name: "PatrolInterchange",
             dependencies: [
-                "PatrolModel", "Yams", .product(name: "CSV", package: "CSV.swift"),
+                "PatrolModel", "Yams", .product(name: "CSV", package: "CSV.swift"), "ZIPFoundation",
             ]),
         // Seeded generator of realistic synthetic communities, for samples, tests and benchmarks.
         .target(name: "PatrolSamples", dependencies: ["PatrolModel"]),
@@ -67,7 +68,10 @@ let package = Package(
             dependencies: ["PatrolStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "PatrolInterchangeTests",
-            dependencies: ["PatrolInterchange", "PatrolTestSupport"],
+            dependencies: [
+                "PatrolInterchange", "PatrolTestSupport", "ZIPFoundation",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PatrolSamplesTests", dependencies: ["PatrolSamples"]),
         .testTarget(

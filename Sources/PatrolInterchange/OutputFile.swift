@@ -69,9 +69,10 @@ enum OutputFolder {
             let final = (directory as NSString).appendingPathComponent(file.name)
             let temporary = (directory as NSString).appendingPathComponent(
                 ".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            guard manager.createFile(atPath: temporary, contents: Data(file.contents)) else {
+            if let reason = writeFile(temporary, file.contents) {
+                try? manager.removeItem(atPath: temporary)
                 discard()
-                throw OutputWriteError(path: final, reason: "the folder does not accept new files")
+                throw OutputWriteError(path: final, reason: reason)
             }
             written.append((temporary, final))
         }
@@ -81,4 +82,28 @@ enum OutputFolder {
             throw OutputWriteError(path: file.final, reason: reason)
         }
     }
+}
+
+/// Writes the bytes to a new file with plain system calls; nil when it worked, else why not.
+///
+/// Foundation's `createFile` and `Data.write` take milliseconds per file here, which adds
+/// up to seconds for a calendar per volunteer; `open` and `write` take microseconds.
+private func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+    var offset = 0
+    let failure: String? = bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return nil }
+        while offset < buffer.count {
+            let count = write(descriptor, base + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += count
+        }
+        return nil
+    }
+    guard close(descriptor) == 0 || failure != nil else { return String(cString: strerror(errno)) }
+    return failure
 }

@@ -20,6 +20,8 @@ public struct PatrolBenchmark {
         public var toolsDirectory = "../shared/tools"
         /// Where the community and both outputs are written.
         public var workDirectory = ".build-bench"
+        /// Also exports the schedule in every office format and times it.
+        public var measureExports = false
 
         public init() {}
     }
@@ -46,6 +48,18 @@ public struct PatrolBenchmark {
         /// The CP-SAT peer's score (re-scored by `patrol_check.py`) and its JSON line.
         public var peerScore: Int?
         public var peerSummary: String?
+        /// Each office format's export of the schedule, when asked for.
+        public var exports: [ExportTiming] = []
+    }
+
+    /// One format's export: making the files in memory, then writing them to disk.
+    public struct ExportTiming: Sendable {
+        public var format: ExportFormat
+        public var makeSeconds: Double
+        /// Mostly the file system's: a calendar per volunteer is thousands of new files.
+        public var writeSeconds: Double
+        public var files: Int
+        public var bytes: Int
     }
 
     public init() {}
@@ -80,6 +94,11 @@ public struct PatrolBenchmark {
             secondsToBest: result.statistics.timeToBest.seconds,
             movesPerSecond: result.statistics.movesPerSecond, peakMemoryMB: Self.peakMemoryMB())
 
+        if options.measureExports {
+            figures.exports = try Self.timeExports(
+                community, result.schedule, into: options.workDirectory + "/exports")
+        }
+
         let checker = options.toolsDirectory + "/patrol_check.py"
         if FileManager.default.fileExists(atPath: checker) {
             let report = try Self.python([checker, communityDirectory, ourOutput])
@@ -95,6 +114,24 @@ public struct PatrolBenchmark {
             }
         }
         return figures
+    }
+
+    /// Exports the schedule in every format (Chinese, each format's usual layout, phones
+    /// masked) into a folder per format, timing the making and the writing of the files.
+    static func timeExports(_ community: Community, _ schedule: Schedule, into directory: String) throws
+        -> [ExportTiming]
+    {
+        let clock = ContinuousClock()
+        return try ExportFormat.allCases.map { format in
+            let start = clock.now
+            let files = try RosterExporter.files(
+                community: community, schedule: schedule, options: ExportOptions(format: format))
+            let made = clock.now
+            try RosterWriter.write(files, to: directory + "/" + format.rawValue)
+            return ExportTiming(
+                format: format, makeSeconds: (made - start).seconds, writeSeconds: (clock.now - made).seconds,
+                files: files.count, bytes: files.reduce(0) { $0 + $1.contents.count })
+        }
     }
 
     /// The process's peak resident memory, in MB.

@@ -1,5 +1,6 @@
 import Foundation
 import PatrolChecker
+import PatrolInterchange
 import PatrolModel
 import PatrolStore
 
@@ -134,6 +135,17 @@ extension SummaryText {
         if let peer = f.peerScore {
             lines.append("CP-SAT peer: score \(peer) (\(f.score <= peer ? "ours is no worse" : "ours is worse"))")
             if let summary = f.peerSummary { lines.append("CP-SAT: \(summary)") }
+        }
+        for export in f.exports {
+            lines.append(
+                "export \(export.format.rawValue): made in \(format(export.makeSeconds)) s, written in "
+                    + "\(format(export.writeSeconds)) s (\(export.files) files, "
+                    + "\(format(Double(export.bytes) / 1_048_576)) MB)")
+        }
+        if !f.exports.isEmpty {
+            let made = f.exports.reduce(0) { $0 + $1.makeSeconds }
+            let written = f.exports.reduce(0) { $0 + $1.writeSeconds }
+            lines.append("exports in every format: made in \(format(made)) s, written in \(format(written)) s")
         }
         lines.append("score: \(f.score)")
         return lines.joined(separator: "\n")

@@ -96,6 +96,22 @@ public struct Workspace {
         try RosterWriter.write(files, to: outputDirectory)
         return files.map { outputDirectory + "/" + $0.name }
     }
+
+    /// Writes a stored schedule in a format a community office uses as it is: CSV for
+    /// Excel, an Excel workbook, a calendar per volunteer or a printable page.
+    ///
+    /// The files are written only once all are made, so an error leaves the folder as it was.
+    ///
+    /// - Returns: The paths written, in the order ``RosterExporter`` gives them.
+    /// - Throws: `StoreError` when there is no such version, `ExportError` for options the
+    ///   format cannot honour, `OutputWriteError` when the folder cannot be written.
+    public func export(scheduleID: Int64, options: ExportOptions, to outputDirectory: String) throws -> [String] {
+        let stored = try database.schedule(id: scheduleID)
+        let files = try RosterExporter.files(
+            community: stored.community, schedule: stored.schedule, options: options)
+        try RosterWriter.write(files, to: outputDirectory)
+        return files.map { outputDirectory + "/" + $0.name }
+    }
 }
 
 /// What `patrol solve` reports.

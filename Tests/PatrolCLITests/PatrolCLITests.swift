@@ -86,6 +86,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
     }
 
+    @Test func exportsAStoredScheduleForTheOfficeOnRequest() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let solve = try patrol([
+            "solve", dir + "/community", "--out", dir + "/out", "--db", dir + "/patrol.sqlite", "--max-moves", "5000",
+        ])
+        try #require(solve.status == 0, "\(solve.output)\(solve.errors)")
+
+        let csv = try patrol([
+            "export", "1", "--format", "csv", "--lang", "zh", "--by", "grid", "--out", dir + "/csv", "--db",
+            dir + "/patrol.sqlite",
+        ])
+        #expect(csv.status == 0, "\(csv.errors)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/csv")
+        #expect(names.filter { $0.hasPrefix("排班表_") }.count == 3, "one roster per grid: \(names)")
+        #expect(names.contains("汇总.csv"))
+
+        let ics = try patrol(["export", "1", "--format", "ics", "--out", dir + "/ics", "--db", dir + "/patrol.sqlite"])
+        #expect(ics.status == 0)
+        #expect(ics.output.contains("files in \(dir)/ics)"), "many calendars are counted, not listed")
+
+        let wrong = try patrol(["export", "1", "--format", "ics", "--by", "grid", "--out", dir + "/x"])
+        #expect(wrong.status != 0)
+        #expect(wrong.errors.contains("ics cannot be split by grid"))
+        let orphan = try patrol(["export", "1", "--full-phone", "--out", dir + "/x"])
+        #expect(orphan.status != 0)
+        #expect(orphan.errors.contains("--format"))
+    }
+
     @Test func exportOfAnUnknownScheduleSaysHowToFindOne() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -29,6 +29,8 @@ extension PatrolCommand.Bench {
         @Option(help: "CP-SAT workers.") var peerWorkers = 2
         @Option(help: "Folder with patrol_check.py and patrol_cpsat.py.") var tools = "../shared/tools"
         @Option(help: "Working folder for the community and outputs.") var work = ".build-bench"
+        @Flag(help: "Also export the schedule in every office format (csv, xlsx, ics, html) and time it.")
+        var exports = false
 
         func run() throws {
             var options = PatrolBenchmark.Options()
@@ -42,6 +44,7 @@ extension PatrolCommand.Bench {
             options.peerWorkers = peerWorkers
             options.toolsDirectory = tools
             options.workDirectory = work
+            options.measureExports = exports
             let progress = TerminalProgress()
             let figures = try PatrolBenchmark().run(options, onEvent: progress.handle)
             progress.finish()

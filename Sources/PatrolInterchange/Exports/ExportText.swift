@@ -1,0 +1,170 @@
+import PatrolModel
+
+/// Every word, header and date an export writes, in the export's language.
+///
+/// Chinese follows how community offices write: `2026年12月5日`, `周六`, 是/否, period names
+/// as `community.yaml` gives them. English keeps ISO dates and period ids, like the contract
+/// files.
+struct ExportText {
+    let language: ExportLanguage
+
+    private var zh: Bool { language == .zh }
+    private func pick(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+
+    // MARK: - Dates and values
+
+    func date(_ date: LocalDate) -> String {
+        let (year, month, day) = date.components
+        return zh ? "\(year)年\(month)月\(day)日" : date.description
+    }
+
+    func weekday(_ date: LocalDate) -> String {
+        zh ? date.weekday.chineseName : date.weekday.englishAbbreviation
+    }
+
+    /// `2026年12月` or `December 2026`.
+    func month(_ month: Month) -> String {
+        if zh { return "\(month.year)年\(month.month)月" }
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
+        return "\(names[month.month - 1]) \(month.year)"
+    }
+
+    /// The period's name in Chinese (its id when it has none), its id in English.
+    func period(_ period: Period) -> String {
+        zh && !period.name.isEmpty ? period.name : period.id.rawValue
+    }
+
+    func yesNo(_ value: Bool) -> String { value ? pick("是", "yes") : pick("否", "no") }
+    func role(isLeader: Bool) -> String { isLeader ? pick("队长", "leader") : pick("队员", "member") }
+
+    func risk(_ level: Int) -> String {
+        switch level {
+        case 3: pick("高", "high")
+        case 2: pick("中", "medium")
+        default: pick("低", "low")
+        }
+    }
+
+    /// The group name of volunteers whose branch is empty.
+    var noBranch: String { pick("未填支部", "no branch") }
+
+    // MARK: - Tables (CSV files and workbook sheets)
+
+    var rosterName: String { pick("排班表", "roster") }
+    var summaryName: String { pick("汇总", "Summary") }
+    var trainingsName: String { pick("培训", "trainings") }
+    var hoursName: String { pick("服务时长", "hours") }
+    var total: String { pick("合计", "total") }
+
+    var rosterHeader: [String] {
+        zh
+            ? ["日期", "星期", "时段", "开始", "结束", "网格编号", "网格", "编号", "姓名", "电话", "党员", "角色", "支部"]
+            : [
+                "date", "weekday", "period", "start", "end", "grid", "grid_name", "volunteer",
+                "volunteer_name", "phone", "party_member", "role", "branch",
+            ]
+    }
+
+    var summaryHeader: [String] {
+        zh
+            ? ["网格编号", "网格", "风险等级", "班次", "需要人次", "已排人次", "缺员人次", "覆盖率(%)", "无党员班组", "无队长班组"]
+            : [
+                "grid", "grid_name", "risk", "teams", "needed", "assigned", "short",
+                "coverage_percent", "teams_without_party_member", "teams_without_leader",
+            ]
+    }
+
+    var trainingsHeader: [String] {
+        zh
+            ? ["培训编号", "主题", "日期", "星期", "开始", "结束", "地点", "编号", "姓名", "电话"]
+            : [
+                "session", "topic", "date", "weekday", "start", "end", "location", "volunteer",
+                "volunteer_name", "phone",
+            ]
+    }
+
+    var hoursHeader: [String] {
+        zh
+            ? ["编号", "姓名", "电话", "党员", "支部", "所属网格", "巡防次数", "服务时长(小时)", "培训"]
+            : [
+                "volunteer", "name", "phone", "party_member", "branch", "home_grid", "patrols",
+                "hours", "session",
+            ]
+    }
+
+    // MARK: - Calendars (ICS)
+
+    var patrol: String { pick("巡防", "Patrol") }
+    var training: String { pick("培训", "Training") }
+    var calendarName: String { pick("巡防排班", "patrol roster") }
+    var gridLabel: String { pick("网格", "Grid") }
+    var riskLabel: String { pick("风险", "risk") }
+    var periodLabel: String { pick("时段", "Period") }
+    var leaderLabel: String { pick("队长", "Leader") }
+    var teamLabel: String { pick("同班队员", "Team mates") }
+    var yourself: String { pick("本人", "you") }
+    var partyMark: String { pick("党员", "Party member") }
+    var topicLabel: String { pick("主题", "Topic") }
+    var locationLabel: String { pick("地点", "Location") }
+    var attendeesLabel: String { pick("参加人数", "Attendees") }
+    var reminder: String { pick("一小时后开始", "Starts in one hour") }
+    var listSeparator: String { pick("、", ", ") }
+    var clauseSeparator: String { pick("，", ", ") }
+    var colon: String { pick("：", ": ") }
+
+    /// ` (G01)` or `（G01）` after a name.
+    func parenthesised(_ text: String) -> String { zh ? "（\(text)）" : " (\(text))" }
+
+    // MARK: - The printed page (HTML)
+
+    func pageTitle(community: String, month: Month) -> String {
+        zh ? "\(community) \(self.month(month)) 平安巡防排班表" : "\(community): patrol roster, \(self.month(month))"
+    }
+
+    var weekdayHeaders: [String] {
+        Weekday.allCases.map { zh ? $0.chineseName : $0.englishAbbreviation }
+    }
+
+    var legend: String {
+        pick("★ 队长　党 党员　缺n 缺员n人", "★ leader　党 Party member　−n n volunteers short")
+    }
+
+    func short(_ count: Int) -> String { zh ? "缺\(count)" : "−\(count)" }
+    var gridLeaders: String { pick("本月队长", "Leaders this month") }
+    var needsLeader: String { pick("需队长", "needs a leader") }
+    func andMore(_ count: Int) -> String { zh ? " 等另外\(count)人" : " and \(count) more" }
+    var noLeadersYet: String { pick("（尚未排定）", "(none yet)") }
+    var coverageTitle: String { pick("覆盖情况（网格 × 日期）", "Coverage by grid and day") }
+
+    var coverageLegend: [(cssClass: String, label: String)] {
+        [
+            ("c4", pick("满员", "full")), ("c3", pick("≥75%", "≥75%")), ("c2", pick("≥50%", "≥50%")),
+            ("c1", pick("<50%", "<50%")), ("c0", pick("无人", "nobody")), ("none", pick("无巡防", "no patrol")),
+        ]
+    }
+
+    var trainingsTitle: String { pick("培训安排", "Training sessions") }
+
+    var trainingsColumns: [String] {
+        zh ? ["主题", "日期", "时间", "地点", "名额", "参加人员"] : ["Topic", "Date", "Time", "Location", "Places", "Attendees"]
+    }
+
+    var unlimited: String { pick("不限", "open") }
+    var noTrainings: String { pick("本月无培训。", "No training this month.") }
+    var honourTitle: String { pick("服务时长红榜", "Service honour roll") }
+
+    var honourColumns: [String] {
+        zh ? ["名次", "姓名", "支部", "所属网格", "巡防次数", "服务时长(小时)"] : ["Rank", "Name", "Branch", "Home grid", "Patrols", "Hours"]
+    }
+
+    var noService: String { pick("本月尚无服务记录。", "No service yet this month.") }
+
+    func overview(teams: Int, coverage: String, volunteers: Int) -> String {
+        zh
+            ? "共 \(teams) 个班次，覆盖率 \(coverage)%，\(volunteers) 名志愿者参加巡防"
+            : "\(teams) patrols, \(coverage)% covered, \(volunteers) volunteers on patrol"
+    }
+}
