@@ -21,10 +21,15 @@ let package = Package(
         .target(name: "PatrolModel"),
         // The plain, independent recount of hard rules and score: the test oracle and `patrol check`.
         .target(name: "PatrolChecker", dependencies: ["PatrolModel"]),
-        // The optimiser: compiled problem, incremental score, moves, phases.
+        // The optimiser: compiled problem, incremental score, moves, phases. Optimised in
+        // debug builds too, so that the tests' long random searches run at a useful speed;
+        // release drops bounds checks in the hot loop.
         .target(
             name: "PatrolSolver", dependencies: ["PatrolModel"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+            swiftSettings: [
+                .unsafeFlags(["-O"], .when(configuration: .debug)),
+                .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+            ]),
         // SQLite store of imports and schedule versions.
         .target(
             name: "PatrolStore",
