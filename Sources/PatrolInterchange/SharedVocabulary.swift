@@ -140,6 +140,13 @@ public enum SettingValues {
     }
 }
 
+/// Reads text files as the community's files are read.
+public enum TextFile {
+    /// The text of `bytes`: UTF-8 with or without a byte-order mark, or GB18030 (GBK) as
+    /// Excel and editors on a Chinese-locale Windows save it; nil when it is neither.
+    public static func decode(_ bytes: [UInt8]) -> String? { TextDecoding.decode(bytes) }
+}
+
 /// Builds a CSV file as the output files are built: RFC 4180, UTF-8, `\n` line ends.
 public enum CSVFile {
     public static func make(name: String, header: [String], rows: [[String]]) -> OutputFile {

@@ -49,7 +49,7 @@ struct ChangeApplier {
             unavailable(selection, dates, stream: stream)
         case .removeVolunteers(let selection): remove(selection, stream: stream)
         case .addVolunteers(let added): add(added)
-        case .demand(let demand): self.demand(demand.teams, demand.edit, label: "demand")
+        case .demand(let demand): _ = self.demand(demand.teams, demand.edit, label: "demand")
         case .event(let event): self.event(event)
         case .risk(let risk): self.risk(risk)
         case .rules(let settings): rules(settings)
@@ -169,9 +169,8 @@ struct ChangeApplier {
         var period: PeriodID
     }
 
-    /// Applies `edit` to every grid, period and day of `teams`; nil when a grid or period
-    /// is unknown. Returns the patrols changed and the change in volunteer-shifts.
-    @discardableResult
+    /// Applies `edit` to every grid, period and day of `teams`; false (with an error) when
+    /// a grid or period is unknown.
     private mutating func demand(_ teams: TeamSelection, _ edit: DemandChange.Edit, label: String) -> Bool {
         guard let grids = teams.grids.map({ known($0) }) ?? community.grids.map(\.id) else {
             return false
@@ -216,7 +215,9 @@ struct ChangeApplier {
             warn("no patrol changes: the change has no effect", expected: "grids, periods and dates with patrols")
         }
         community.slots = sortedSlots(sizes)
-        effects.append("\(label): \(changed) patrols changed (\(shifts >= 0 ? "+" : "")\(shifts) volunteer-shifts)")
+        effects.append(
+            "\(label): \(changed) patrol\(changed == 1 ? "" : "s") changed "
+                + "(\(shifts >= 0 ? "+" : "")\(shifts) volunteer-shifts)")
         return true
     }
 

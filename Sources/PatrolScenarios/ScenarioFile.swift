@@ -29,11 +29,12 @@ public enum ScenarioFile {
                     expected: "a readable YAML file")
             ])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = TextFile.decode([UInt8](data)) else {
             throw InputErrors([
                 Diagnostic(
-                    .error, SourceLocation(file: path), "the scenario file is not UTF-8 text",
-                    expected: "a YAML file saved as UTF-8")
+                    .error, SourceLocation(file: path),
+                    "the scenario file is neither UTF-8 nor GB18030 text",
+                    expected: "a YAML file saved as UTF-8 or GB18030 (GBK)")
             ])
         }
         let directory = (path as NSString).deletingLastPathComponent

@@ -125,6 +125,10 @@ import Testing
         let columns = report.comparison.columns
         #expect(columns.map(\.key) == ["base-2026-12", "flu", "split", "base-2026-12-2", "holiday"])
         #expect(columns.map(\.baseIndex) == [nil, 0, 0, nil, 3])
+        #expect(report.variants.map(\.scenario.name) == ["流感", "拆分", "加一天假"], "in column order")
+        let text = SummaryText.scenarioRun(report)
+        #expect(text.contains("  holiday: 加一天假 vs base-2026-12-2, \(temp.file("holiday.yaml"))"))
+        #expect(text.contains("    - weights: fairness 4"))
         #expect(report.bases.map(\.description) == [
             temp.file("community") + " 2026-12", temp.file("community") + " 2026-12, holidays 2026-12-10",
         ])

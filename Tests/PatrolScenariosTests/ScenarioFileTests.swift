@@ -211,6 +211,18 @@ import Testing
         #expect(errors.map(\.location.line) == [4, 5, 6])
     }
 
+    @Test func readsAFileSavedAsGB18030() throws {
+        let folder = try ScenarioFolder()
+        defer { folder.remove() }
+        let bytes: [UInt8] = Array("name: ".utf8) + [0xCA, 0xD4, 0xD1, 0xE9] + Array("\nbase: community\nchanges: []\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/gbk.yaml"))
+
+        let scenario = try ScenarioFile.load(path: folder.path + "/gbk.yaml")
+
+        #expect(scenario.name == "试验")
+        #expect(scenario.key == "gbk")
+    }
+
     @Test func namesTheFileWhenItCannotBeRead() {
         #expect(throws: InputErrors.self) { try ScenarioFile.load(path: "/nonexistent/x.yaml") }
     }

@@ -60,7 +60,7 @@ struct ScenarioPlan {
                 let result = try CommunityLoader().load(
                     directory: base.directory, month: base.month, extraHolidays: base.holidays)
                 loaded[index] = result.community
-                warnings += result.warnings
+                warnings += result.warnings.map { Self.inDirectory($0, base.directory) }
             } catch {
                 errors += error.diagnostics.map { Self.inDirectory($0, base.directory) }
             }

@@ -11,9 +11,7 @@ public enum ScenarioTable {
     /// from its base in brackets when there is one.
     public static func text(_ comparison: ScenarioComparison) -> String {
         let rows = comparison.rows.filter(\.inTerminal)
-        let header = [""] + comparison.columns.map { column in
-            column.baseIndex.map { "\(column.name) (vs \(comparison.columns[$0].name))" } ?? column.name
-        }
+        let header = [""] + comparison.columns.map(\.name)
         var table = [header]
         for row in rows {
             table.append(
@@ -101,9 +99,11 @@ extension SummaryText {
                 + "from their base's schedule"
         ]
         for base in report.bases { lines.append("  \(base.key): \(base.description)") }
-        for (variant, column) in zip(report.variants, report.comparison.columns.filter { $0.baseIndex != nil }) {
+        let columns = report.comparison.columns
+        for (variant, column) in zip(report.variants, columns.filter { $0.baseIndex != nil }) {
             let scenario = variant.scenario
-            lines.append("  \(column.key): \(scenario.name), \(scenario.file)")
+            let base = column.baseIndex.map { " vs \(columns[$0].name)" } ?? ""
+            lines.append("  \(column.key): \(scenario.name)\(base), \(scenario.file)")
             if !scenario.description.isEmpty { lines.append("    \(scenario.description)") }
             for effect in variant.effects { lines.append("    - \(effect)") }
         }

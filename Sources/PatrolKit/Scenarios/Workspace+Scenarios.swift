@@ -69,6 +69,7 @@ extension Workspace {
         var members: [ScenarioRunDraft.Member] = []
         var columns: [ScenarioComparison.Column] = []
         var written: [String] = []
+        var variants: [ScenarioVariant] = []
         for (baseIndex, base) in plan.bases.enumerated() {
             let basePosition = members.count
             let outcome = baseOutcomes[baseIndex]
@@ -84,6 +85,7 @@ extension Workspace {
             for (index, entry) in plan.variants.enumerated() where entry.baseIndex == baseIndex {
                 let outcome = variantOutcomes[index]
                 let scenario = entry.variant.scenario
+                variants.append(entry.variant)
                 members.append(
                     member(
                         name: scenario.name, key: entry.key, description: scenario.description,
@@ -112,7 +114,7 @@ extension Workspace {
             written.append(try ScenarioTable.writeCSV(comparison, to: out))
         }
         return ScenarioRunReport(
-            runID: ids.runID, comparison: comparison, variants: plan.variants.map(\.variant),
+            runID: ids.runID, comparison: comparison, variants: variants,
             bases: plan.bases.map { ($0.key, $0.description) }, warnings: plan.warnings,
             seed: plan.seed, timeLimit: options.timeLimit, variantTimeLimit: variantSeconds,
             timing: ScenarioTiming(
@@ -182,6 +184,7 @@ extension Workspace {
 public struct ScenarioRunReport: Sendable {
     public var runID: Int64
     public var comparison: ScenarioComparison
+    /// The variants in the order of their columns.
     public var variants: [ScenarioVariant]
     /// Each base's key and what it is (directory, month, added holidays).
     public var bases: [(key: String, description: String)]

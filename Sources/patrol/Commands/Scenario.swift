@@ -80,7 +80,7 @@ extension PatrolCommand.Scenario {
                 try Workspace(databasePath: database.path).runScenarios(
                     files: files, options: options, progress: progress.show)
             }
-            for warning in report.warnings { printToStandardError("warning: \(warning)") }
+            printWarnings(report.warnings)
             print(SummaryText.scenarioRun(report))
         }
     }
@@ -179,6 +179,22 @@ private func reportingScenarioErrors<T>(_ body: () throws -> T) throws -> T {
         print("The scenarios have \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was solved or stored:")
         for diagnostic in errors.diagnostics { print("  \(diagnostic)") }
         throw ExitCode.failure
+    }
+}
+
+/// Warnings on standard error, the first few of each file: a month moved by a scenario
+/// makes every dated row of the old month a warning, and the first ones say why.
+private func printWarnings(_ warnings: [Diagnostic], perFile: Int = 5) {
+    var files: [String] = []
+    var byFile: [String: [Diagnostic]] = [:]
+    for warning in warnings {
+        if byFile[warning.location.file] == nil { files.append(warning.location.file) }
+        byFile[warning.location.file, default: []].append(warning)
+    }
+    for file in files {
+        let all = byFile[file] ?? []
+        for warning in all.prefix(perFile) { printToStandardError("\(warning)") }
+        if all.count > perFile { printToStandardError("… and \(all.count - perFile) more warnings in \(file)") }
     }
 }
 
