@@ -205,11 +205,13 @@ extension CommunityLoader {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard let text = InputFile.text(directory: directory, name: name, required: true, log: &log),
+        guard
+            let text = InputFile.text(directory: directory, name: name, required: true, log: &log),
             let table = CSVTable.parse(text, file: name, columns: VolunteersFile.columns, log: &log)
         else { throw log.failure }
         let context = VolunteersFile.Context(
-            gridIDs: Set(community.grids.map(\.id)), periods: PeriodTable(periods: community.periods),
+            gridIDs: Set(community.grids.map(\.id)),
+            periods: PeriodTable(periods: community.periods),
             defaultMaxShifts: community.rules.maxShiftsPerMonth, month: community.month)
         let contents = VolunteersFile.read(table, context: context, log: &log)
         guard !log.hasErrors else { throw log.failure }

@@ -60,9 +60,12 @@ public struct RosterFigures: Sendable, Equatable {
             var period: PeriodID
         }
         var assigned: [TeamKey: Int] = [:]
-        var shifts = Dictionary(community.volunteers.map { ($0.id, 0) }, uniquingKeysWith: { a, _ in a })
+        var shifts = Dictionary(
+            community.volunteers.map { ($0.id, 0) }, uniquingKeysWith: { a, _ in a })
         for assignment in schedule.assignments {
-            assigned[TeamKey(grid: assignment.grid, date: assignment.date, period: assignment.period), default: 0] += 1
+            assigned[
+                TeamKey(grid: assignment.grid, date: assignment.date, period: assignment.period),
+                default: 0] += 1
             if shifts[assignment.volunteer] != nil { shifts[assignment.volunteer, default: 0] += 1 }
         }
         var missing: [GridID: Int] = [:]
@@ -74,7 +77,8 @@ public struct RosterFigures: Sendable, Equatable {
             GridShortfall(grid: $0.id, name: $0.name, missing: missing[$0.id] ?? 0)
         }
         self.shifts = shifts
-        names = Dictionary(community.volunteers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        names = Dictionary(
+            community.volunteers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Volunteer-shifts missing over all grids.

@@ -91,7 +91,8 @@ struct ChangeApplier {
         return grids
     }
 
-    private mutating func chosen(_ selection: VolunteerSelection, stream: UInt64) -> [VolunteerID]? {
+    private mutating func chosen(_ selection: VolunteerSelection, stream: UInt64) -> [VolunteerID]?
+    {
         let (chosen, unknown) = selection.choose(in: community, seed: seed, stream: stream)
         guard unknown.isEmpty else {
             error(
@@ -100,24 +101,35 @@ struct ChangeApplier {
             return nil
         }
         if chosen.isEmpty {
-            warn("no volunteer matches: the change has no effect", expected: "a filter some volunteers match")
+            warn(
+                "no volunteer matches: the change has no effect",
+                expected: "a filter some volunteers match")
         }
         return chosen
     }
 
     // MARK: - Volunteers
 
-    private mutating func unavailable(_ selection: VolunteerSelection, _ dates: [DateRange], stream: UInt64) {
+    private mutating func unavailable(
+        _ selection: VolunteerSelection, _ dates: [DateRange], stream: UInt64
+    ) {
         guard let ids = chosen(selection, stream: stream) else { return }
         let month = community.month
         if !dates.contains(where: { $0.first <= month.lastDate && $0.last >= month.firstDate }) {
-            warn("no date is in \(month): the change has no effect", expected: "dates inside \(month)")
+            warn(
+                "no date is in \(month): the change has no effect",
+                expected: "dates inside \(month)")
         }
         let wanted = Set(ids)
-        for index in community.volunteers.indices where wanted.contains(community.volunteers[index].id) {
+        for index in community.volunteers.indices
+        where wanted.contains(community.volunteers[index].id) {
             community.volunteers[index].unavailable += dates
         }
-        let total = selection.ids?.count ?? community.volunteers.count { selection.filter?.matches($0, year: month.year) ?? true }
+        let total =
+            selection.ids?.count
+            ?? community.volunteers.count {
+                selection.filter?.matches($0, year: month.year) ?? true
+            }
         effects.append(
             "unavailable \(dates.map(\.description).joined(separator: ", ")): "
                 + "\(ids.count) of \(total) volunteers (\(Self.some(ids)))")
@@ -171,7 +183,9 @@ struct ChangeApplier {
 
     /// Applies `edit` to every grid, period and day of `teams`; false (with an error) when
     /// a grid or period is unknown.
-    private mutating func demand(_ teams: TeamSelection, _ edit: DemandChange.Edit, label: String) -> Bool {
+    private mutating func demand(_ teams: TeamSelection, _ edit: DemandChange.Edit, label: String)
+        -> Bool
+    {
         guard let grids = teams.grids.map({ known($0) }) ?? community.grids.map(\.id) else {
             return false
         }
@@ -212,7 +226,9 @@ struct ChangeApplier {
             }
         }
         if changed == 0 {
-            warn("no patrol changes: the change has no effect", expected: "grids, periods and dates with patrols")
+            warn(
+                "no patrol changes: the change has no effect",
+                expected: "grids, periods and dates with patrols")
         }
         community.slots = sortedSlots(sizes)
         effects.append(
@@ -222,10 +238,15 @@ struct ChangeApplier {
     }
 
     private func sortedSlots(_ sizes: [SlotKey: Int]) -> [PatrolSlot] {
-        let periodRank = Dictionary(uniqueKeysWithValues: community.periods.enumerated().map { ($1.id, $0) })
-        let gridRank = Dictionary(uniqueKeysWithValues: community.grids.enumerated().map { ($1.id, $0) })
+        let periodRank = Dictionary(
+            uniqueKeysWithValues: community.periods.enumerated().map { ($1.id, $0) })
+        let gridRank = Dictionary(
+            uniqueKeysWithValues: community.grids.enumerated().map { ($1.id, $0) })
         return sizes.filter { $0.value > 0 }
-            .map { PatrolSlot(grid: $0.key.grid, date: $0.key.date, period: $0.key.period, needed: $0.value) }
+            .map {
+                PatrolSlot(
+                    grid: $0.key.grid, date: $0.key.date, period: $0.key.period, needed: $0.value)
+            }
             .sorted {
                 ($0.date, periodRank[$0.period] ?? 0, gridRank[$0.grid] ?? 0)
                     < ($1.date, periodRank[$1.period] ?? 0, gridRank[$1.grid] ?? 0)
@@ -235,7 +256,9 @@ struct ChangeApplier {
     private mutating func event(_ event: EventChange) {
         let label = "event" + (event.name.isEmpty ? "" : " \(event.name)")
         guard demand(event.teams, .atLeast(event.volunteers), label: label) else { return }
-        guard event.risk != nil || event.needsLeader != nil, let grids = event.teams.grids else { return }
+        guard event.risk != nil || event.needsLeader != nil, let grids = event.teams.grids else {
+            return
+        }
         for index in community.grids.indices where grids.contains(community.grids[index].id) {
             if let risk = event.risk {
                 community.grids[index].risk = max(community.grids[index].risk, risk)
@@ -263,7 +286,9 @@ struct ChangeApplier {
         }
         var parts: [String] = []
         if let level = change.level { parts.append("risk \(level)") }
-        if let needsLeader = change.needsLeader { parts.append(needsLeader ? "needs a leader" : "needs no leader") }
+        if let needsLeader = change.needsLeader {
+            parts.append(needsLeader ? "needs a leader" : "needs no leader")
+        }
         effects.append("\(Self.some(grids)): \(parts.joined(separator: ", "))")
     }
 
@@ -278,9 +303,11 @@ struct ChangeApplier {
         if newLimit != oldLimit {
             // An empty max_shifts cell was filled from the old rule, and such a volunteer
             // cannot be told apart from one who wrote the same number: both follow the rule.
-            for index in community.volunteers.indices where community.volunteers[index].maxShifts == oldLimit {
+            for index in community.volunteers.indices
+            where community.volunteers[index].maxShifts == oldLimit {
                 community.volunteers[index].maxShifts = newLimit
-                community.volunteers[index].minShifts = min(community.volunteers[index].minShifts, newLimit)
+                community.volunteers[index].minShifts = min(
+                    community.volunteers[index].minShifts, newLimit)
             }
         }
         effects.append("rules: " + settings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -290,20 +317,26 @@ struct ChangeApplier {
         for setting in settings {
             _ = SettingValues.setWeight(setting.key, from: setting.value, in: &community.weights)
         }
-        effects.append("weights: " + settings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        effects.append(
+            "weights: " + settings.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
 
     private mutating func training(_ session: TrainingSession) {
         guard community.session(session.id) == nil else {
-            error("the session id \(quoted(session.id.rawValue)) is already used", expected: "a new session id")
+            error(
+                "the session id \(quoted(session.id.rawValue)) is already used",
+                expected: "a new session id")
             return
         }
         if !community.month.contains(session.date) {
-            warn("the session on \(session.date) is outside \(community.month)", expected: "a date inside \(community.month)")
+            warn(
+                "the session on \(session.date) is outside \(community.month)",
+                expected: "a date inside \(community.month)")
         }
         community.sessions.append(session)
         let places = session.capacity.map { "\($0) places" } ?? "no limit"
-        effects.append("training \(session.id) on \(session.date) \(session.start)-\(session.end), \(places)")
+        effects.append(
+            "training \(session.id) on \(session.date) \(session.start)-\(session.end), \(places)")
     }
 
     private mutating func removeTrainings(_ ids: [SessionID]) {
@@ -329,7 +362,8 @@ struct ChangeApplier {
     }
 
     private mutating func split(_ split: GridSplit, stream: UInt64) {
-        guard known([split.grid]) != nil, let position = community.grids.firstIndex(where: { $0.id == split.grid })
+        guard known([split.grid]) != nil,
+            let position = community.grids.firstIndex(where: { $0.id == split.grid })
         else { return }
         let old = community.grids[position]
         let taken = Set(community.grids.map(\.id)).subtracting([split.grid])
@@ -347,7 +381,9 @@ struct ChangeApplier {
         let parts = split.parts.map { part in
             Grid(
                 id: part.id, name: part.name, risk: part.risk ?? old.risk,
-                neighbors: old.neighbors.subtracting([split.grid]).union(partIDs).subtracting([part.id]),
+                neighbors: old.neighbors.subtracting([split.grid]).union(partIDs).subtracting([
+                    part.id
+                ]),
                 needsLeader: part.risk.map { $0 == 3 } ?? old.needsLeader)
         }
         community.grids.replaceSubrange(position...position, with: parts)
@@ -360,13 +396,18 @@ struct ChangeApplier {
         }
 
         // Volunteers: those living in the old grid, drawn at random into the parts by share.
-        let residents = community.volunteers.indices.filter { community.volunteers[$0].homeGrid == split.grid }
+        let residents = community.volunteers.indices.filter {
+            community.volunteers[$0].homeGrid == split.grid
+        }
         var random = SplitMix64(seed: seed &+ stream &* 0xD1B5_4A32_D192_ED03)
         let drawn = random.sample(residents, count: residents.count)
-        let counts = Self.apportion(residents.count, Self.shares(split.parts.map(\.volunteersFraction)))
+        let counts = Self.apportion(
+            residents.count, Self.shares(split.parts.map(\.volunteersFraction)))
         var next = 0
         for (part, count) in zip(partIDs, counts) {
-            for index in drawn[next..<(next + count)] { community.volunteers[index].homeGrid = part }
+            for index in drawn[next..<(next + count)] {
+                community.volunteers[index].homeGrid = part
+            }
             next += count
         }
 
@@ -393,7 +434,8 @@ struct ChangeApplier {
         }
         let people = zip(partIDs, counts).map { "\($0) \($1) volunteers" }.joined(separator: ", ")
         effects.append(
-            "\(split.grid) split into \(people); its \(patrols.before) patrols became \(patrols.after)")
+            "\(split.grid) split into \(people); its \(patrols.before) patrols became \(patrols.after)"
+        )
     }
 
     /// `total` divided by `shares` into whole numbers that add up to `total`, by the
@@ -417,24 +459,33 @@ struct ChangeApplier {
         let mergedSet = Set(merged)
         let taken = Set(community.grids.map(\.id)).subtracting(mergedSet)
         guard !taken.contains(merge.into) else {
-            error("the grid id \(quoted(merge.into.rawValue)) is already used", expected: "a new id, or one of the merged grids' ids")
+            error(
+                "the grid id \(quoted(merge.into.rawValue)) is already used",
+                expected: "a new id, or one of the merged grids' ids")
             return
         }
         let old = community.grids.filter { mergedSet.contains($0.id) }
-        guard let position = community.grids.firstIndex(where: { mergedSet.contains($0.id) }) else { return }
+        guard let position = community.grids.firstIndex(where: { mergedSet.contains($0.id) }) else {
+            return
+        }
         let risk = merge.risk ?? old.map(\.risk).max() ?? 1
         let grid = Grid(
             id: merge.into, name: merge.name, risk: risk,
-            neighbors: old.reduce(into: Set<GridID>()) { $0.formUnion($1.neighbors) }.subtracting(mergedSet),
+            neighbors: old.reduce(into: Set<GridID>()) { $0.formUnion($1.neighbors) }.subtracting(
+                mergedSet),
             needsLeader: old.contains(where: \.needsLeader) || risk == 3)
         community.grids.removeAll { mergedSet.contains($0.id) }
         community.grids.insert(grid, at: position)
-        for index in community.grids.indices where !community.grids[index].neighbors.isDisjoint(with: mergedSet) {
+        for index in community.grids.indices
+        where !community.grids[index].neighbors.isDisjoint(with: mergedSet) {
             community.grids[index].neighbors.subtract(mergedSet)
-            if community.grids[index].id != merge.into { community.grids[index].neighbors.insert(merge.into) }
+            if community.grids[index].id != merge.into {
+                community.grids[index].neighbors.insert(merge.into)
+            }
         }
         var moved = 0
-        for index in community.volunteers.indices where mergedSet.contains(community.volunteers[index].homeGrid) {
+        for index in community.volunteers.indices
+        where mergedSet.contains(community.volunteers[index].homeGrid) {
             community.volunteers[index].homeGrid = merge.into
             moved += 1
         }
@@ -458,6 +509,7 @@ struct ChangeApplier {
             gridMap[base] = mapped
         }
         effects.append(
-            "\(Self.some(merged)) merged into \(merge.into) \(merge.name) (risk \(risk), \(moved) volunteers, teams by \(merge.demand.rawValue))")
+            "\(Self.some(merged)) merged into \(merge.into) \(merge.name) (risk \(risk), \(moved) volunteers, teams by \(merge.demand.rawValue))"
+        )
     }
 }

@@ -198,8 +198,9 @@ public struct GridMerge: Sendable, Equatable {
     public var risk: Int?
     public var demand: Demand
 
-    public init(grids: [GridID], into: GridID, name: String, risk: Int? = nil, demand: Demand = .sum)
-    {
+    public init(
+        grids: [GridID], into: GridID, name: String, risk: Int? = nil, demand: Demand = .sum
+    ) {
         self.grids = grids
         self.into = into
         self.name = name

@@ -79,28 +79,37 @@ public struct ScenarioComparison: Sendable, Equatable {
     /// The load changes of column `index` from its base; empty for a base.
     public func loadChanges(_ index: Int) -> [LoadChange] {
         guard let base = columns[index].baseIndex else { return [] }
-        return columns[index].figures.loadChanges(from: columns[base].figures, limit: loadChangeLimit)
+        return columns[index].figures.loadChanges(
+            from: columns[base].figures, limit: loadChangeLimit)
     }
 
     // MARK: - Rows
 
     public var rows: [Row] {
         var rows: [Row] = []
-        func add(_ label: String, _ key: String, inTerminal: Bool = true, _ value: (RosterFigures) -> Value) {
+        func add(
+            _ label: String, _ key: String, inTerminal: Bool = true,
+            _ value: (RosterFigures) -> Value
+        ) {
             let values = columns.map { value($0.figures) }
             let deltas = columns.indices.map { index -> Value? in
                 guard let base = columns[index].baseIndex else { return nil }
                 return Self.delta(values[index], values[base])
             }
-            rows.append(Row(label: label, key: key, values: values, deltas: deltas, inTerminal: inTerminal))
+            rows.append(
+                Row(label: label, key: key, values: values, deltas: deltas, inTerminal: inTerminal))
         }
         func text(_ label: String, _ key: String, _ values: [Value]) {
             rows.append(
-                Row(label: label, key: key, values: values, deltas: values.map { _ in nil }, inTerminal: true))
+                Row(
+                    label: label, key: key, values: values, deltas: values.map { _ in nil },
+                    inTerminal: true))
         }
 
         if columns.contains(where: { $0.scheduleID != nil }) {
-            text("schedule version (版本)", "schedule", columns.map { $0.scheduleID.map { .text("#\($0)") } ?? .none })
+            text(
+                "schedule version (版本)", "schedule",
+                columns.map { $0.scheduleID.map { .text("#\($0)") } ?? .none })
         }
         add("score (总分)", "score") { .count($0.score.total) }
         for component in ScoreComponent.allCases {
@@ -116,12 +125,16 @@ public struct ScenarioComparison: Sendable, Equatable {
             .count($0.teamsWithoutPartyMember)
         }
         add("teams", "teams", inTerminal: false) { .count($0.teams) }
-        add("short volunteer-shifts (缺岗人次)", "short_volunteer_shifts") { .count($0.shortVolunteerShifts) }
+        add("short volunteer-shifts (缺岗人次)", "short_volunteer_shifts") {
+            .count($0.shortVolunteerShifts)
+        }
         text(
             "  worst grids (缺岗最多网格)", "worst_grids",
             columns.map { column in
                 let worst = column.figures.worstGrids(worstGridLimit)
-                return .text(worst.isEmpty ? "none" : worst.map { "\($0.grid) \($0.missing)" }.joined(separator: ", "))
+                return .text(
+                    worst.isEmpty
+                        ? "none" : worst.map { "\($0.grid) \($0.missing)" }.joined(separator: ", "))
             })
         for grid in gridOrder {
             let shortSomewhere = columns.contains { column in
@@ -135,7 +148,9 @@ public struct ScenarioComparison: Sendable, Equatable {
         add("  median", "shifts_median") { .decimal($0.shiftsMedian, places: 1) }
         add("  max", "shifts_max") { .count($0.shiftsMax) }
         add("  Gini (基尼系数)", "gini_shifts") { .decimal($0.giniShifts, places: 3) }
-        add("volunteers with no patrol (未排班)", "volunteers_without_patrol") { .count($0.volunteersWithoutPatrol) }
+        add("volunteers with no patrol (未排班)", "volunteers_without_patrol") {
+            .count($0.volunteersWithoutPatrol)
+        }
         let changes = columns.indices.map(loadChanges)
         for rank in 0..<loadChangeLimit {
             let values = changes.map { list -> Value in

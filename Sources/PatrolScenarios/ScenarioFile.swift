@@ -127,7 +127,9 @@ struct ScenarioParser {
             reader.value($0, "seed", expected: "a whole number", YAMLReader.seed)
         }
         var changes: [ScenarioChange] = []
-        if let list = reader.required(top, "changes", expected: "a list of changes, each - kind: {…}") {
+        if let list = reader.required(
+            top, "changes", expected: "a list of changes, each - kind: {…}")
+        {
             changes = self.changes(list)
         }
         guard let name, let base else { return nil }
@@ -153,7 +155,9 @@ struct ScenarioParser {
         else {
             reader.error(
                 node, "base", "the community directory \(quoted(path)) does not exist",
-                expected: "a folder with community.yaml, volunteers.csv, grids.csv and demand.csv, relative to the scenario file")
+                expected:
+                    "a folder with community.yaml, volunteers.csv, grids.csv and demand.csv, relative to the scenario file"
+            )
             return nil
         }
         return path
@@ -161,9 +165,10 @@ struct ScenarioParser {
 
     private mutating func holidayDates(_ node: Node) -> Set<LocalDate>? {
         dateRanges(node, "holidays").map { ranges in
-            Set(ranges.flatMap { range in
-                (range.first.dayNumber...range.last.dayNumber).map(LocalDate.init(dayNumber:))
-            })
+            Set(
+                ranges.flatMap { range in
+                    (range.first.dayNumber...range.last.dayNumber).map(LocalDate.init(dayNumber:))
+                })
         }
     }
 
@@ -196,7 +201,8 @@ struct ScenarioParser {
         switch (fields["volunteers"], fields["filter"]) {
         case (let ids?, nil):
             let path = fields.path("volunteers")
-            if let items = reader.items(ids, path, expected: "volunteer ids such as [V0012, V0040]") {
+            if let items = reader.items(ids, path, expected: "volunteer ids such as [V0012, V0040]")
+            {
                 selection.ids = items.map(VolunteerID.init)
             } else {
                 valid = false
@@ -319,7 +325,8 @@ struct ScenarioParser {
             }
             guard low <= high else {
                 return .failure(
-                    ValueError("the age group \(quoted(text)) ends before it starts", expected: expected))
+                    ValueError(
+                        "the age group \(quoted(text)) ends before it starts", expected: expected))
             }
             return .success(low...high)
         default:

@@ -29,7 +29,8 @@ extension ScenarioParser {
             else {
                 reader.error(
                     item, path, "a change is not written as one kind: {settings}",
-                    expected: "- kind: {…} with a kind among \(Self.changeKinds.joined(separator: ", "))"
+                    expected:
+                        "- kind: {…} with a kind among \(Self.changeKinds.joined(separator: ", "))"
                 )
                 continue
             }
@@ -58,10 +59,12 @@ extension ScenarioParser {
         case "demand": demand(body, path)
         case "event": event(body, path)
         case "risk": risk(body, path)
-        case "rules": settings(body, path, what: "rules", keys: SettingValues.ruleKeys) {
+        case "rules":
+            settings(body, path, what: "rules", keys: SettingValues.ruleKeys) {
                 SettingValues.setRule($0, from: $1, in: &$2.rules)
             }.map(ScenarioChange.Kind.rules)
-        case "weights": settings(body, path, what: "weights", keys: SettingValues.weightKeys) {
+        case "weights":
+            settings(body, path, what: "weights", keys: SettingValues.weightKeys) {
                 SettingValues.setWeight($0, from: $1, in: &$2.weights)
             }.map(ScenarioChange.Kind.weights)
         case "add_volunteers": addVolunteers(body, path)
@@ -123,11 +126,14 @@ extension ScenarioParser {
     // MARK: - Demand, events and risk
 
     /// The `grids`, `periods` and `dates` keys of a demand change or event.
-    private mutating func teams(_ fields: YAMLReader.Fields, gridsRequired: Bool) -> TeamSelection? {
+    private mutating func teams(_ fields: YAMLReader.Fields, gridsRequired: Bool) -> TeamSelection?
+    {
         var teams = TeamSelection()
         var valid = true
         let gridExpected = "grid ids such as [G03, G04], or * for every grid"
-        if let node = gridsRequired ? reader.required(fields, "grids", expected: gridExpected) : fields["grids"] {
+        if let node = gridsRequired
+            ? reader.required(fields, "grids", expected: gridExpected) : fields["grids"]
+        {
             if let items = reader.items(node, fields.path("grids"), expected: gridExpected) {
                 teams.grids = items == ["*"] ? nil : items.map(GridID.init)
             } else {
@@ -172,14 +178,19 @@ extension ScenarioParser {
             if given.isEmpty && fields.hadUnknownKeys { return nil }
             reader.error(
                 body, path,
-                given.isEmpty ? "the demand change says no team size" : "\(given.joined(separator: " and ")) are given together",
+                given.isEmpty
+                    ? "the demand change says no team size"
+                    : "\(given.joined(separator: " and ")) are given together",
                 expected: "one of add: 1 (or -1), set: 3, at_least: 2")
             return nil
         }
         let edit: DemandChange.Edit?
         switch key {
         case "add":
-            edit = reader.value(node, fields.path(key), expected: "a whole number such as 1 or -1", YAMLReader.signedNumber).map { .add($0) }
+            edit = reader.value(
+                node, fields.path(key), expected: "a whole number such as 1 or -1",
+                YAMLReader.signedNumber
+            ).map { .add($0) }
         case "set":
             edit = reader.value(node, fields.path(key), expected: "a team size of 0 or more") {
                 CellValues.wholeNumber($0)
@@ -197,7 +208,9 @@ extension ScenarioParser {
         guard
             let fields = reader.fields(
                 body, path,
-                allowed: ["name", "grids", "periods", "dates", "volunteers", "risk", "needs_leader"],
+                allowed: [
+                    "name", "grids", "periods", "dates", "volunteers", "risk", "needs_leader",
+                ],
                 what: "event")
         else { return nil }
         let name = fields["name"].flatMap {
@@ -319,7 +332,9 @@ extension ScenarioParser {
                 CellValues.wholeNumber($0)
             }
         }
-        let topic = fields["topic"].flatMap { reader.text($0, fields.path("topic"), expected: "a topic") }
+        let topic = fields["topic"].flatMap {
+            reader.text($0, fields.path("topic"), expected: "a topic")
+        }
         let location = fields["location"].flatMap {
             reader.text($0, fields.path("location"), expected: "a place")
         }
@@ -354,7 +369,8 @@ extension ScenarioParser {
             let fields = reader.fields(body, path, allowed: ["grid", "into"], what: "split_grid")
         else { return nil }
         let errorsBefore = reader.errorCount
-        let grid = reader.required(fields, "grid", expected: "the id of the grid to split").flatMap {
+        let grid = reader.required(fields, "grid", expected: "the id of the grid to split").flatMap
+        {
             reader.text($0, fields.path("grid"), expected: "a grid id")
         }
         guard let intoNode = reader.required(fields, "into", expected: "a list of the new grids")
@@ -382,10 +398,12 @@ extension ScenarioParser {
                 reader.text($0, part.path("name"), expected: "a name")
             }
             let volunteers = part["volunteers_fraction"].flatMap {
-                reader.value($0, part.path("volunteers_fraction"), expected: "a share", YAMLReader.fraction)
+                reader.value(
+                    $0, part.path("volunteers_fraction"), expected: "a share", YAMLReader.fraction)
             }
             let demand = part["demand_fraction"].flatMap {
-                reader.value($0, part.path("demand_fraction"), expected: "a share", YAMLReader.fraction)
+                reader.value(
+                    $0, part.path("demand_fraction"), expected: "a share", YAMLReader.fraction)
             }
             let risk = part["risk"].flatMap {
                 reader.value($0, part.path("risk"), expected: "1, 2 or 3", CellValues.risk)
@@ -432,13 +450,16 @@ extension ScenarioParser {
             reader.items($0, fields.path("grids"), expected: expected)
         }
         if let grids, Set(grids).count < 2, let node = fields["grids"] {
-            reader.error(node, fields.path("grids"), "fewer than two grids to merge", expected: expected)
+            reader.error(
+                node, fields.path("grids"), "fewer than two grids to merge", expected: expected)
             return nil
         }
         let demand = fields["demand"].flatMap { node in
             reader.value(node, fields.path("demand"), expected: "sum or max") { text in
                 GridMerge.Demand(rawValue: text).map { .success($0) }
-                    ?? .failure(ValueError("\(quoted(text)) is not a way to merge teams", expected: "sum or max"))
+                    ?? .failure(
+                        ValueError(
+                            "\(quoted(text)) is not a way to merge teams", expected: "sum or max"))
             }
         }
         guard let intoNode = reader.required(fields, "into", expected: "{id: G89, name: …}"),

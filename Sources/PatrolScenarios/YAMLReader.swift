@@ -200,7 +200,8 @@ struct YAMLReader {
         }
         let share = percent ? value / 100 : value
         guard (0...1).contains(share) else {
-            return .failure(ValueError("\(quoted(text)) is more than the whole", expected: expected))
+            return .failure(
+                ValueError("\(quoted(text)) is more than the whole", expected: expected))
         }
         return .success(share)
     }

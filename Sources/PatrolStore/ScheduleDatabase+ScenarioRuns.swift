@@ -123,10 +123,15 @@ extension ScheduleDatabase {
         var prepared: [(member: ScenarioRunDraft.Member, rows: CommunityRows)] = []
         for (position, member) in draft.members.enumerated() {
             precondition(
-                member.basePosition.map { $0 < position } ?? true, "a base comes before its variants")
+                member.basePosition.map { $0 < position } ?? true,
+                "a base comes before its variants")
             try Self.validate(member.draft, against: member.community)
             prepared.append(
-                (member, try CommunityRows(member.community, source: member.source, importedAt: draft.createdAt)))
+                (
+                    member,
+                    try CommunityRows(
+                        member.community, source: member.source, importedAt: draft.createdAt)
+                ))
         }
         return try writer.write { db in
             var run = ScenarioRunRecord(
@@ -139,7 +144,8 @@ extension ScheduleDatabase {
             var scheduleIDs: [Int64] = []
             for (position, entry) in prepared.enumerated() {
                 var rows = entry.rows
-                let ids = try Self.insert(entry.member.draft, community: entry.member.community, rows: &rows, db)
+                let ids = try Self.insert(
+                    entry.member.draft, community: entry.member.community, rows: &rows, db)
                 scheduleIDs.append(ids.scheduleID)
                 try ScenarioRunScheduleRecord(
                     runID: runID, position: position, scheduleID: ids.scheduleID,
@@ -156,7 +162,8 @@ extension ScheduleDatabase {
     public func scenarioRuns() throws -> [ScenarioRunSummary] {
         try writer.read { db in
             try ScenarioRunRecord.order(ScenarioRunRecord.Columns.id.desc).fetchAll(db).map { run in
-                let members = try ScenarioRunScheduleRecord
+                let members =
+                    try ScenarioRunScheduleRecord
                     .filter(ScenarioRunScheduleRecord.Columns.runID == run.id)
                     .order(ScenarioRunScheduleRecord.Columns.position).fetchAll(db)
                 return Self.summary(run, members)
@@ -172,7 +179,8 @@ extension ScheduleDatabase {
             guard let run = try ScenarioRunRecord.fetchOne(db, key: id) else {
                 throw ScenarioRunNotFound(id: id, store: storeName)
             }
-            let members = try ScenarioRunScheduleRecord
+            let members =
+                try ScenarioRunScheduleRecord
                 .filter(ScenarioRunScheduleRecord.Columns.runID == id)
                 .order(ScenarioRunScheduleRecord.Columns.position).fetchAll(db)
             return (run, members)
@@ -195,7 +203,8 @@ extension ScheduleDatabase {
             id: run.id ?? 0, createdAt: run.createdAt, seed: UInt64(bitPattern: run.seed),
             timeLimitSeconds: run.timeLimitSeconds,
             variantTimeLimitSeconds: run.variantTimeLimitSeconds, moveLimit: run.moveLimit,
-            baseSeconds: run.baseSeconds, totalSeconds: run.totalSeconds, names: members.map(\.name))
+            baseSeconds: run.baseSeconds, totalSeconds: run.totalSeconds, names: members.map(\.name)
+        )
     }
 }
 

@@ -13,14 +13,18 @@ import Testing
         let community = CommunityGenerator.generate(
             CommunityGenerator.Options(volunteers: 40, grids: 3, tightness: .tight, seed: 5))
         try RosterWriter.write(CommunityWriter.files(community), to: temp.file("community"))
-        try write(temp, "flu.yaml", """
+        try write(
+            temp, "flu.yaml",
+            """
             name: 流感
             base: community
             seed: 11
             changes:
               - unavailable: {filter: {age: 60+}, fraction: 0.5, dates: 2026-12-05..2026-12-15}
             """)
-        try write(temp, "split.yaml", """
+        try write(
+            temp, "split.yaml",
+            """
             name: 拆分
             description: G02 in two
             base: community
@@ -28,7 +32,9 @@ import Testing
               - split_grid: {grid: G02, into: [{id: G02A, name: 东}, {id: G02B, name: 西}]}
               - rules: {max_shifts_per_week: 4}
             """)
-        try write(temp, "holiday.yaml", """
+        try write(
+            temp, "holiday.yaml",
+            """
             name: 加一天假
             base: community
             holidays: [2026-12-10]
@@ -58,7 +64,8 @@ import Testing
         let workspace = Workspace(database: try .inMemory())
 
         let report = try workspace.runScenarios(
-            files: [temp.file("flu.yaml"), temp.file("split.yaml")], options: options(out: temp.file("out")))
+            files: [temp.file("flu.yaml"), temp.file("split.yaml")],
+            options: options(out: temp.file("out")))
 
         #expect(report.comparison.columns.map(\.key) == ["base", "flu", "split"])
         #expect(report.comparison.columns.map(\.baseIndex) == [nil, 0, 0])
@@ -68,12 +75,17 @@ import Testing
         #expect(try workspace.scenarioRuns().map(\.id) == [report.runID])
 
         for (index, key) in ["base", "flu", "split"].enumerated() {
-            let written = try CommunityLoader().load(directory: temp.file("out/\(key)/community")).community
-            let solved = index == 0 ? try workspace.database.schedule(id: report.comparison.columns[0].scheduleID ?? 0).community
+            let written = try CommunityLoader().load(directory: temp.file("out/\(key)/community"))
+                .community
+            let solved =
+                index == 0
+                ? try workspace.database.schedule(id: report.comparison.columns[0].scheduleID ?? 0)
+                    .community
                 : report.variants[index - 1].community
             #expect(written == solved, "\(key)/community loads back as the community solved")
             let check = try Workspace.check(
-                directory: temp.file("out/\(key)/community"), outputDirectory: temp.file("out/\(key)"))
+                directory: temp.file("out/\(key)/community"),
+                outputDirectory: temp.file("out/\(key)"))
             #expect(check.evaluation.hardViolationCount == 0)
             #expect(check.evaluation.score == report.comparison.columns[index].figures.score)
         }
@@ -87,7 +99,8 @@ import Testing
         defer { temp.remove() }
         try prepare(temp)
         let workspace = Workspace(database: try .inMemory())
-        let report = try workspace.runScenarios(files: [temp.file("flu.yaml"), temp.file("split.yaml")], options: options())
+        let report = try workspace.runScenarios(
+            files: [temp.file("flu.yaml"), temp.file("split.yaml")], options: options())
 
         let again = try workspace.compareScenarioRuns([report.runID])
 
@@ -109,7 +122,9 @@ import Testing
 
         #expect(one.comparison.columns.map(\.figures) == other.comparison.columns.map(\.figures))
         let schedules = { (workspace: Workspace, report: ScenarioRunReport) in
-            try report.comparison.columns.map { try workspace.database.schedule(id: $0.scheduleID ?? 0).schedule }
+            try report.comparison.columns.map {
+                try workspace.database.schedule(id: $0.scheduleID ?? 0).schedule
+            }
         }
         #expect(try schedules(parallel, one) == schedules(sequential, other))
     }
@@ -123,22 +138,27 @@ import Testing
             files: ["flu.yaml", "holiday.yaml", "split.yaml"].map(temp.file), options: options())
 
         let columns = report.comparison.columns
-        #expect(columns.map(\.key) == ["base-2026-12", "flu", "split", "base-2026-12-2", "holiday"])
+        #expect(
+            columns.map(\.key) == ["base-2026-12", "flu", "split", "base-2026-12-2", "holiday"])
         #expect(columns.map(\.baseIndex) == [nil, 0, 0, nil, 3])
         #expect(report.variants.map(\.scenario.name) == ["流感", "拆分", "加一天假"], "in column order")
         let text = SummaryText.scenarioRun(report)
         #expect(text.contains("  holiday: 加一天假 vs base-2026-12-2, \(temp.file("holiday.yaml"))"))
         #expect(text.contains("    - weights: fairness 4"))
-        #expect(report.bases.map(\.description) == [
-            temp.file("community") + " 2026-12", temp.file("community") + " 2026-12, holidays 2026-12-10",
-        ])
+        #expect(
+            report.bases.map(\.description) == [
+                temp.file("community") + " 2026-12",
+                temp.file("community") + " 2026-12, holidays 2026-12-10",
+            ])
     }
 
     @Test func storesAndWritesNothingWhenAScenarioCannotApply() throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
         try prepare(temp)
-        try write(temp, "bad.yaml", """
+        try write(
+            temp, "bad.yaml",
+            """
             name: 错
             base: community
             changes:
@@ -148,7 +168,8 @@ import Testing
 
         let error = try #require(throws: InputErrors.self) {
             try workspace.runScenarios(
-                files: [temp.file("flu.yaml"), temp.file("bad.yaml")], options: options(out: temp.file("out")))
+                files: [temp.file("flu.yaml"), temp.file("bad.yaml")],
+                options: options(out: temp.file("out")))
         }
 
         #expect(error.diagnostics.map(\.location.line) == [4])

@@ -27,10 +27,13 @@ import Testing
                 Assignment(volunteer: v, grid: g, date: b.day(day), period: p)
             }
             base = Schedule(assignments: [
-                on("A", "G1", 1, "morning"), on("B", "G1", 1, "morning"), on("A", "G1", 2, "morning"),
+                on("A", "G1", 1, "morning"), on("B", "G1", 1, "morning"),
+                on("A", "G1", 2, "morning"),
                 on("C", "G2", 1, "evening"), on("D", "G2", 1, "evening"),
             ])
-            variant = Schedule(assignments: [on("A", "G1", 1, "morning"), on("C", "G2", 1, "evening")])
+            variant = Schedule(assignments: [
+                on("A", "G1", 1, "morning"), on("C", "G2", 1, "evening"),
+            ])
         }
     }
 
@@ -61,7 +64,9 @@ import Testing
         community.volunteers.removeAll { $0.id == "D" }
         community.volunteers.append(Volunteer(id: "E", name: "戊", homeGrid: "G2", maxShifts: 8))
         var schedule = made.variant
-        schedule.assignments.append(Assignment(volunteer: "E", grid: "G2", date: community.month.firstDate, period: "evening"))
+        schedule.assignments.append(
+            Assignment(
+                volunteer: "E", grid: "G2", date: community.month.firstDate, period: "evening"))
         let variant = RosterFigures(community: community, schedule: schedule)
 
         let changes = variant.loadChanges(from: base, limit: 3)
@@ -69,21 +74,28 @@ import Testing
         #expect(changes.map(\.volunteer) == ["A", "B", "D"])
         #expect(changes.map(\.delta) == [-1, -1, -1])
         #expect(changes[2].after == nil && changes[2].name == "丁")
-        #expect(variant.loadChanges(from: base, limit: 10).contains { $0.volunteer == "E" && $0.before == nil && $0.after == 1 })
+        #expect(
+            variant.loadChanges(from: base, limit: 10).contains {
+                $0.volunteer == "E" && $0.before == nil && $0.after == 1
+            })
     }
 
     @Test func setsVariantsBesideTheirBaseWithTheirChanges() throws {
         let comparison = ScenarioComparison(columns: [
-            .init(name: "base", key: "base", figures: RosterFigures(community: made.community, schedule: made.base), seconds: 2),
             .init(
-                name: "少人", key: "fewer", figures: RosterFigures(community: made.community, schedule: made.variant),
+                name: "base", key: "base",
+                figures: RosterFigures(community: made.community, schedule: made.base), seconds: 2),
+            .init(
+                name: "少人", key: "fewer",
+                figures: RosterFigures(community: made.community, schedule: made.variant),
                 baseIndex: 0, seconds: 0.5),
         ])
         let rows = Dictionary(uniqueKeysWithValues: comparison.rows.map { ($0.key, $0) })
 
         #expect(rows["score"]?.values == [.count(base.total), .count(variantTotal)])
         #expect(rows["score"]?.deltas == [nil, .count(variantTotal - base.total)])
-        #expect(rows["coverage_pct"]?.values == [.decimal(100, places: 2), .decimal(40, places: 2)])
+        #expect(
+            rows["coverage_pct"]?.values == [.decimal(100, places: 2), .decimal(40, places: 2)])
         #expect(rows["coverage_pct"]?.deltas[1] == .decimal(-60, places: 2))
         #expect(rows["short_volunteer_shifts"]?.values == [.count(0), .count(3)])
         #expect(rows["worst_grids"]?.values == [.text("none"), .text("G1 2, G2 1")])
@@ -96,6 +108,10 @@ import Testing
         #expect(rows["schedule"] == nil, "no row of versions before anything is stored")
     }
 
-    private var base: ScoreBreakdown { RosterFigures(community: made.community, schedule: made.base).score }
-    private var variantTotal: Int { RosterFigures(community: made.community, schedule: made.variant).score.total }
+    private var base: ScoreBreakdown {
+        RosterFigures(community: made.community, schedule: made.base).score
+    }
+    private var variantTotal: Int {
+        RosterFigures(community: made.community, schedule: made.variant).score.total
+    }
 }

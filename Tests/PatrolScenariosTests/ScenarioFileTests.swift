@@ -47,7 +47,9 @@ import Testing
         #expect(scenario.seed == 42)
         let kinds = scenario.changes.map(\.kind)
         #expect(kinds.count == 15)
-        #expect(kinds[0] == .unavailable(VolunteerSelection(ids: ["A", "B"]), dates: [DateRange(feb(3))]))
+        #expect(
+            kinds[0]
+                == .unavailable(VolunteerSelection(ids: ["A", "B"]), dates: [DateRange(feb(3))]))
         #expect(
             kinds[1]
                 == .unavailable(
@@ -58,8 +60,13 @@ import Testing
                             trained: true),
                         sample: .fraction(0.33)),
                     dates: [DateRange(first: feb(1), last: feb(2)), DateRange(feb(9))]))
-        #expect(kinds[2] == .removeVolunteers(VolunteerSelection(filter: VolunteerFilter(ages: 60...69), sample: .count(2))))
-        #expect(kinds[3] == .addVolunteers(AddedVolunteers(file: folder.path + "/new.csv", from: feb(15))))
+        #expect(
+            kinds[2]
+                == .removeVolunteers(
+                    VolunteerSelection(filter: VolunteerFilter(ages: 60...69), sample: .count(2))))
+        #expect(
+            kinds[3]
+                == .addVolunteers(AddedVolunteers(file: folder.path + "/new.csv", from: feb(15))))
         guard case .demand(let weekendEvenings) = kinds[4] else {
             Issue.record("not a demand change: \(kinds[4])")
             return
@@ -74,12 +81,16 @@ import Testing
             return
         }
         #expect(oneDay.edit == .set(3) && oneDay.teams.grids == nil)
-        #expect(everywhere.edit == .atLeast(2) && everywhere.teams.grids == nil && everywhere.teams.days == nil)
+        #expect(
+            everywhere.edit == .atLeast(2) && everywhere.teams.grids == nil
+                && everywhere.teams.days == nil)
         guard case .event(let event) = kinds[7] else {
             Issue.record("not an event")
             return
         }
-        #expect(event.name == "灯会" && event.volunteers == 4 && event.risk == 3 && event.needsLeader == true)
+        #expect(
+            event.name == "灯会" && event.volunteers == 4 && event.risk == 3
+                && event.needsLeader == true)
         #expect(event.teams.grids == ["G2"] && event.teams.periods == ["evening"])
         #expect(kinds[8] == .risk(RiskChange(grids: ["G1"], level: 3, needsLeader: nil)))
         #expect(
@@ -103,10 +114,14 @@ import Testing
                     GridSplit(
                         grid: "G1",
                         parts: [
-                            .init(id: "G1A", name: "东", volunteersFraction: 0.6, demandFraction: 0.5),
+                            .init(
+                                id: "G1A", name: "东", volunteersFraction: 0.6, demandFraction: 0.5),
                             .init(id: "G1B", name: "西", risk: 2),
                         ])))
-        #expect(kinds[14] == .mergeGrids(GridMerge(grids: ["G2", "G3"], into: "G23", name: "合并", risk: 2, demand: .max)))
+        #expect(
+            kinds[14]
+                == .mergeGrids(
+                    GridMerge(grids: ["G2", "G3"], into: "G23", name: "合并", risk: 2, demand: .max)))
         // Each change remembers where it is written.
         #expect(scenario.changes.map(\.location.line) == Array(8...22))
         #expect(scenario.changes[3].location.column == "changes[4].add_volunteers, column 5")
@@ -133,47 +148,135 @@ import Testing
     static let header = "name: 试验\nbase: community\nchanges:\n"
 
     static let badInputs: [BadInput] = [
-        BadInput(yaml: "name: 试验\nbase: community\nchnages: []\n", line: 3, column: 1, message: "unknown key \"chnages\""),
-        BadInput(yaml: header + "  - unavailible: {volunteers: [A], dates: 2026-12-01}\n", line: 4, column: 5, message: "unknown change \"unavailible\""),
-        BadInput(yaml: header + "  - unavailable: {volunteers: [A], date: 2026-12-01}\n", line: 4, column: 36, message: "unknown key \"date\""),
-        BadInput(yaml: header + "  - unavailable: {volunteers: [A]}\n", line: 4, column: 18, message: "\"dates\" is missing"),
-        BadInput(yaml: header + "  - unavailable: {volunteers: [A], dates: 2026-13-01}\n", line: 4, column: 43, message: "\"2026-13-01\" is not a day of the calendar"),
-        BadInput(yaml: header + "  - unavailable: {volunteers: [A], dates: 2026-12-09..2026-12-01}\n", line: 4, column: 43, message: "ends before it starts"),
-        BadInput(yaml: header + "  - unavailable: {filter: {affiliation: shop}, fraction: 1.5, dates: 2026-12-01}\n", line: 4, column: 58, message: "more than the whole"),
-        BadInput(yaml: header + "  - unavailable: {filter: {affiliation: shop}, fraction: lots, dates: 2026-12-01}\n", line: 4, column: 58, message: "not a share"),
-        BadInput(yaml: header + "  - unavailable: {filter: {affiliation: farmer}, dates: 2026-12-01}\n", line: 4, column: 41, message: "not an affiliation"),
-        BadInput(yaml: header + "  - unavailable: {filter: {age: old}, dates: 2026-12-01}\n", line: 4, column: 33, message: "not an age group"),
-        BadInput(yaml: header + "  - unavailable: {filter: {colour: red}, dates: 2026-12-01}\n", line: 4, column: 28, message: "unknown key \"colour\""),
-        BadInput(yaml: header + "  - unavailable: {dates: 2026-12-01}\n", line: 4, column: 18, message: "names no volunteers"),
-        BadInput(yaml: header + "  - remove_volunteers: {volunteers: [A], filter: {age: 70+}}\n", line: 4, column: 24, message: "both volunteers and filter"),
-        BadInput(yaml: header + "  - remove_volunteers: {volunteers: [A], fraction: 0.5, count: 1}\n", line: 4, column: 24, message: "both fraction and count"),
-        BadInput(yaml: header + "  - demand: {grids: [G1], add: 1, set: 2}\n", line: 4, column: 13, message: "add and set are given together"),
-        BadInput(yaml: header + "  - demand: {grids: [G1]}\n", line: 4, column: 13, message: "says no team size"),
-        BadInput(yaml: header + "  - demand: {dates: someday, add: 1}\n", line: 4, column: 21, message: "not a day"),
-        BadInput(yaml: header + "  - demand: {set: -2}\n", line: 4, column: 19, message: "negative"),
-        BadInput(yaml: header + "  - event: {grids: [G1], dates: 2026-12-05, volunteers: 0}\n", line: 4, column: 57, message: "below the minimum 1"),
-        BadInput(yaml: header + "  - event: {grids: [G1], volunteers: 2}\n", line: 4, column: 12, message: "\"dates\" is missing"),
-        BadInput(yaml: header + "  - risk: {grids: [G1], level: 5}\n", line: 4, column: 32, message: "not a risk level"),
-        BadInput(yaml: header + "  - risk: {grids: [G1]}\n", line: 4, column: 11, message: "changes nothing"),
-        BadInput(yaml: header + "  - rules: {max_shifts_per_weak: 4}\n", line: 4, column: 13, message: "unknown key \"max_shifts_per_weak\""),
-        BadInput(yaml: header + "  - rules: {max_shifts_per_week: four}\n", line: 4, column: 34, message: "not a whole number"),
-        BadInput(yaml: header + "  - weights: {fairness: -1}\n", line: 4, column: 25, message: "negative"),
-        BadInput(yaml: header + "  - add_volunteers: {file: missing.csv}\n", line: 4, column: 28, message: "does not exist"),
-        BadInput(yaml: header + "  - training: {id: T9, date: 2026-12-05, start: \"14:00\", end: \"14:00\"}\n", line: 4, column: 63, message: "the time it starts"),
-        BadInput(yaml: header + "  - training: {id: T9, date: 2026-12-05, start: \"25:00\", end: \"16:00\"}\n", line: 4, column: 49, message: "not a time"),
-        BadInput(yaml: header + "  - split_grid: {grid: G1, into: [{id: A, name: 甲}]}\n", line: 4, column: 34, message: "fewer than two parts"),
-        BadInput(yaml: header + "  - split_grid: {grid: G1, into: [{id: A, name: 甲, volunteers_fraction: 0.7}, {id: B, name: 乙, volunteers_fraction: 0.7}]}\n", line: 4, column: 34, message: "add up to 1.4"),
-        BadInput(yaml: header + "  - split_grid: {grid: G1, into: [{id: A, name: 甲}, {id: A, name: 乙}]}\n", line: 4, column: 34, message: "the same id"),
-        BadInput(yaml: header + "  - merge_grids: {grids: [G1], into: {id: G9, name: 合}}\n", line: 4, column: 26, message: "fewer than two grids"),
-        BadInput(yaml: header + "  - merge_grids: {grids: [G1, G2], into: {id: G9, name: 合}, demand: average}\n", line: 4, column: 69, message: "not a way to merge teams"),
-        BadInput(yaml: header + "  - unavailable: {volunteers: [A], dates: 2026-12-01}\n    oops\n", line: 5, column: 5, message: "not valid YAML"),
-        BadInput(yaml: "name: 试验\nname: 又一个\nbase: community\nchanges: []\n", line: 1, column: 1, message: "given twice"),
-        BadInput(yaml: "name: 试验\nbase: nowhere\nchanges: []\n", line: 2, column: 7, message: "does not exist"),
-        BadInput(yaml: "base: community\nchanges: []\n", line: 1, column: 1, message: "\"name\" is missing"),
-        BadInput(yaml: "name: 试验\nbase: community\nmonth: 2027-13\nchanges: []\n", line: 3, column: 8, message: "not a month"),
-        BadInput(yaml: "name: 试验\nbase: community\nseed: -3\nchanges: []\n", line: 3, column: 7, message: "not a seed"),
-        BadInput(yaml: header + "  - unavailable: [A, B]\n", line: 4, column: 18, message: "not written as key: value pairs"),
-        BadInput(yaml: header + "  - unavailable\n", line: 4, column: 5, message: "not written as one kind"),
+        BadInput(
+            yaml: "name: 试验\nbase: community\nchnages: []\n", line: 3, column: 1,
+            message: "unknown key \"chnages\""),
+        BadInput(
+            yaml: header + "  - unavailible: {volunteers: [A], dates: 2026-12-01}\n", line: 4,
+            column: 5, message: "unknown change \"unavailible\""),
+        BadInput(
+            yaml: header + "  - unavailable: {volunteers: [A], date: 2026-12-01}\n", line: 4,
+            column: 36, message: "unknown key \"date\""),
+        BadInput(
+            yaml: header + "  - unavailable: {volunteers: [A]}\n", line: 4, column: 18,
+            message: "\"dates\" is missing"),
+        BadInput(
+            yaml: header + "  - unavailable: {volunteers: [A], dates: 2026-13-01}\n", line: 4,
+            column: 43, message: "\"2026-13-01\" is not a day of the calendar"),
+        BadInput(
+            yaml: header + "  - unavailable: {volunteers: [A], dates: 2026-12-09..2026-12-01}\n",
+            line: 4, column: 43, message: "ends before it starts"),
+        BadInput(
+            yaml: header
+                + "  - unavailable: {filter: {affiliation: shop}, fraction: 1.5, dates: 2026-12-01}\n",
+            line: 4, column: 58, message: "more than the whole"),
+        BadInput(
+            yaml: header
+                + "  - unavailable: {filter: {affiliation: shop}, fraction: lots, dates: 2026-12-01}\n",
+            line: 4, column: 58, message: "not a share"),
+        BadInput(
+            yaml: header + "  - unavailable: {filter: {affiliation: farmer}, dates: 2026-12-01}\n",
+            line: 4, column: 41, message: "not an affiliation"),
+        BadInput(
+            yaml: header + "  - unavailable: {filter: {age: old}, dates: 2026-12-01}\n", line: 4,
+            column: 33, message: "not an age group"),
+        BadInput(
+            yaml: header + "  - unavailable: {filter: {colour: red}, dates: 2026-12-01}\n", line: 4,
+            column: 28, message: "unknown key \"colour\""),
+        BadInput(
+            yaml: header + "  - unavailable: {dates: 2026-12-01}\n", line: 4, column: 18,
+            message: "names no volunteers"),
+        BadInput(
+            yaml: header + "  - remove_volunteers: {volunteers: [A], filter: {age: 70+}}\n",
+            line: 4, column: 24, message: "both volunteers and filter"),
+        BadInput(
+            yaml: header + "  - remove_volunteers: {volunteers: [A], fraction: 0.5, count: 1}\n",
+            line: 4, column: 24, message: "both fraction and count"),
+        BadInput(
+            yaml: header + "  - demand: {grids: [G1], add: 1, set: 2}\n", line: 4, column: 13,
+            message: "add and set are given together"),
+        BadInput(
+            yaml: header + "  - demand: {grids: [G1]}\n", line: 4, column: 13,
+            message: "says no team size"),
+        BadInput(
+            yaml: header + "  - demand: {dates: someday, add: 1}\n", line: 4, column: 21,
+            message: "not a day"),
+        BadInput(
+            yaml: header + "  - demand: {set: -2}\n", line: 4, column: 19, message: "negative"),
+        BadInput(
+            yaml: header + "  - event: {grids: [G1], dates: 2026-12-05, volunteers: 0}\n", line: 4,
+            column: 57, message: "below the minimum 1"),
+        BadInput(
+            yaml: header + "  - event: {grids: [G1], volunteers: 2}\n", line: 4, column: 12,
+            message: "\"dates\" is missing"),
+        BadInput(
+            yaml: header + "  - risk: {grids: [G1], level: 5}\n", line: 4, column: 32,
+            message: "not a risk level"),
+        BadInput(
+            yaml: header + "  - risk: {grids: [G1]}\n", line: 4, column: 11,
+            message: "changes nothing"),
+        BadInput(
+            yaml: header + "  - rules: {max_shifts_per_weak: 4}\n", line: 4, column: 13,
+            message: "unknown key \"max_shifts_per_weak\""),
+        BadInput(
+            yaml: header + "  - rules: {max_shifts_per_week: four}\n", line: 4, column: 34,
+            message: "not a whole number"),
+        BadInput(
+            yaml: header + "  - weights: {fairness: -1}\n", line: 4, column: 25, message: "negative"
+        ),
+        BadInput(
+            yaml: header + "  - add_volunteers: {file: missing.csv}\n", line: 4, column: 28,
+            message: "does not exist"),
+        BadInput(
+            yaml: header
+                + "  - training: {id: T9, date: 2026-12-05, start: \"14:00\", end: \"14:00\"}\n",
+            line: 4, column: 63, message: "the time it starts"),
+        BadInput(
+            yaml: header
+                + "  - training: {id: T9, date: 2026-12-05, start: \"25:00\", end: \"16:00\"}\n",
+            line: 4, column: 49, message: "not a time"),
+        BadInput(
+            yaml: header + "  - split_grid: {grid: G1, into: [{id: A, name: 甲}]}\n", line: 4,
+            column: 34, message: "fewer than two parts"),
+        BadInput(
+            yaml: header
+                + "  - split_grid: {grid: G1, into: [{id: A, name: 甲, volunteers_fraction: 0.7}, {id: B, name: 乙, volunteers_fraction: 0.7}]}\n",
+            line: 4, column: 34, message: "add up to 1.4"),
+        BadInput(
+            yaml: header
+                + "  - split_grid: {grid: G1, into: [{id: A, name: 甲}, {id: A, name: 乙}]}\n",
+            line: 4, column: 34, message: "the same id"),
+        BadInput(
+            yaml: header + "  - merge_grids: {grids: [G1], into: {id: G9, name: 合}}\n", line: 4,
+            column: 26, message: "fewer than two grids"),
+        BadInput(
+            yaml: header
+                + "  - merge_grids: {grids: [G1, G2], into: {id: G9, name: 合}, demand: average}\n",
+            line: 4, column: 69, message: "not a way to merge teams"),
+        BadInput(
+            yaml: header + "  - unavailable: {volunteers: [A], dates: 2026-12-01}\n    oops\n",
+            line: 5, column: 5, message: "not valid YAML"),
+        BadInput(
+            yaml: "name: 试验\nname: 又一个\nbase: community\nchanges: []\n", line: 1, column: 1,
+            message: "given twice"),
+        BadInput(
+            yaml: "name: 试验\nbase: nowhere\nchanges: []\n", line: 2, column: 7,
+            message: "does not exist"),
+        BadInput(
+            yaml: "base: community\nchanges: []\n", line: 1, column: 1,
+            message: "\"name\" is missing"),
+        BadInput(
+            yaml: "name: 试验\nbase: community\nmonth: 2027-13\nchanges: []\n", line: 3, column: 8,
+            message: "not a month"),
+        BadInput(
+            yaml: "name: 试验\nbase: community\nseed: -3\nchanges: []\n", line: 3, column: 7,
+            message: "not a seed"),
+        BadInput(
+            yaml: header + "  - unavailable: [A, B]\n", line: 4, column: 18,
+            message: "not written as key: value pairs"),
+        BadInput(
+            yaml: header + "  - unavailable\n", line: 4, column: 5,
+            message: "not written as one kind"),
     ]
 
     @Test(arguments: badInputs)
@@ -195,7 +298,8 @@ import Testing
     @Test func suggestsTheNearestKnownKey() throws {
         let folder = try ScenarioFolder()
         defer { folder.remove() }
-        let errors = folder.errors(Self.header + "  - unavailable: {volunteers: [A], dats: 2026-12-01}\n")
+        let errors = folder.errors(
+            Self.header + "  - unavailable: {volunteers: [A], dats: 2026-12-01}\n")
         #expect(errors.contains { $0.expected?.hasPrefix("dates?") == true })
     }
 
@@ -214,7 +318,9 @@ import Testing
     @Test func readsAFileSavedAsGB18030() throws {
         let folder = try ScenarioFolder()
         defer { folder.remove() }
-        let bytes: [UInt8] = Array("name: ".utf8) + [0xCA, 0xD4, 0xD1, 0xE9] + Array("\nbase: community\nchanges: []\n".utf8)
+        let bytes: [UInt8] =
+            Array("name: ".utf8) + [0xCA, 0xD4, 0xD1, 0xE9]
+            + Array("\nbase: community\nchanges: []\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/gbk.yaml"))
 
         let scenario = try ScenarioFile.load(path: folder.path + "/gbk.yaml")

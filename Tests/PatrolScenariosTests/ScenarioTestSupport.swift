@@ -47,12 +47,15 @@ extension Diagnostic {
 
 /// A change located at a made-up line of `test.yaml`, for changes built in code.
 func change(_ kind: ScenarioChange.Kind, line: Int = 7) -> ScenarioChange {
-    ScenarioChange(kind, location: SourceLocation(file: "test.yaml", line: line, column: "changes[1], column 5"))
+    ScenarioChange(
+        kind,
+        location: SourceLocation(file: "test.yaml", line: line, column: "changes[1], column 5"))
 }
 
 /// A scenario of `changes` on `community`, built in code.
 func scenario(_ changes: [ScenarioChange]) -> Scenario {
-    Scenario(name: "试验", file: "test.yaml", base: ScenarioBase(directory: "community"), changes: changes)
+    Scenario(
+        name: "试验", file: "test.yaml", base: ScenarioBase(directory: "community"), changes: changes)
 }
 
 /// The small community the change tests start from.
@@ -65,12 +68,14 @@ func sampleCommunity() -> Community {
     b.grid("G1", neighbors: ["G2"])
     b.grid("G2", risk: 2, neighbors: ["G3"])
     b.grid("G3", risk: 3)
-    b.volunteer("A", home: "G1", party: true, skills: ["leader"], affiliation: .shop, birthYear: 1950)
+    b.volunteer(
+        "A", home: "G1", party: true, skills: ["leader"], affiliation: .shop, birthYear: 1950)
     b.volunteer("B", home: "G1", affiliation: .resident, birthYear: 1960)
     b.volunteer("C", home: "G2", affiliation: .shop, birthYear: 1990)
     b.volunteer("D", home: "G2", affiliation: .unit, birthYear: 1955)
     b.volunteer("E", home: "G3", party: true, affiliation: .resident, birthYear: 1985)
-    b.volunteer("F", home: "G3", nightOK: true, neverTrained: true, affiliation: .shop, birthYear: 2000)
+    b.volunteer(
+        "F", home: "G3", nightOK: true, neverTrained: true, affiliation: .shop, birthYear: 2000)
     b.demand(grid: "G1", period: "morning", needed: 1)
     b.demand(
         grid: "G2", period: "evening",
@@ -105,8 +110,10 @@ func invariantProblems(_ community: Community) -> [String] {
     for request in community.requests where !volunteers.contains(request.volunteer) {
         problems.append("request of unknown \(request.volunteer)")
     }
-    let periodRank = Dictionary(uniqueKeysWithValues: community.periods.enumerated().map { ($1.id, $0) })
-    let gridRank = Dictionary(uniqueKeysWithValues: community.grids.enumerated().map { ($1.id, $0) })
+    let periodRank = Dictionary(
+        uniqueKeysWithValues: community.periods.enumerated().map { ($1.id, $0) })
+    let gridRank = Dictionary(
+        uniqueKeysWithValues: community.grids.enumerated().map { ($1.id, $0) })
     var previous: (Int, Int, Int)?
     for slot in community.slots {
         guard let p = periodRank[slot.period], let g = gridRank[slot.grid] else {

@@ -46,17 +46,22 @@ enum ParallelSolves {
         let evaluation = try Workspace.verified(result, job.community)
         if let directory = job.outputDirectory {
             try RosterWriter.write(
-                RosterWriter.files(community: job.community, schedule: result.schedule), to: directory)
-            try RosterWriter.write(CommunityWriter.files(job.community), to: directory + "/community")
+                RosterWriter.files(community: job.community, schedule: result.schedule),
+                to: directory)
+            try RosterWriter.write(
+                CommunityWriter.files(job.community), to: directory + "/community")
         }
         return Outcome(
             result: result,
-            figures: RosterFigures(community: job.community, schedule: result.schedule, evaluation: evaluation),
+            figures: RosterFigures(
+                community: job.community, schedule: result.schedule, evaluation: evaluation),
             seconds: seconds)
     }
 
     /// `body(0) … body(count - 1)` on up to `workers` threads, results in index order.
-    static func map<T: Sendable>(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) throws -> T)
+    static func map<T: Sendable>(
+        _ count: Int, workers: Int, _ body: @escaping @Sendable (Int) throws -> T
+    )
         throws -> [T]
     {
         let results = Results<T>(count: count)

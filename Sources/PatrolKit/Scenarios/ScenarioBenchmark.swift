@@ -55,51 +55,68 @@ public struct ScenarioBenchmark {
         func day(_ number: Int) -> String { month.firstDate.adding(days: number - 1).description }
         let grids = community.grids.map(\.id.rawValue)
         func grid(_ index: Int) -> String { grids[min(index, grids.count - 1)] }
-        let evening = community.periods.first { $0.id == "evening" }?.id.rawValue
+        let evening =
+            community.periods.first { $0.id == "evening" }?.id.rawValue
             ?? community.periods.last?.id.rawValue ?? "*"
         let newcomers = (1...20).map { number -> [String] in
             [
-                "N\(String(format: "%03d", number))", "新商户\(number)", "", number % 4 == 0 ? "yes" : "no", "",
+                "N\(String(format: "%03d", number))", "新商户\(number)", "",
+                number % 4 == 0 ? "yes" : "no", "",
                 "shop", grid(number % grids.count), "", "6", "0", "", "", "no", "", "1985",
             ]
         }
         let text: [(String, String)] = [
-            ("departures", """
+            (
+                "departures",
+                """
                 name: 返乡潮
                 description: A third of the shop volunteers go home for ten days.
                 base: community
                 changes:
                   - unavailable: {filter: {affiliation: shop}, fraction: 0.33, dates: \(day(10))..\(day(20))}
-                """),
-            ("flu-wave", """
+                """
+            ),
+            (
+                "flu-wave",
+                """
                 name: 流感
                 description: Half of the volunteers aged 70 and over stay at home for two weeks.
                 base: community
                 changes:
                   - unavailable: {filter: {age: 70+}, fraction: 0.5, dates: \(day(7))..\(day(20))}
-                """),
-            ("event-week", """
+                """
+            ),
+            (
+                "event-week",
+                """
                 name: 大型活动
                 description: A week-long event raises three grids to the highest risk, with larger evening teams.
                 base: community
                 changes:
                   - event: {name: 安保周, grids: [\(grid(1)), \(grid(2)), \(grid(3))], dates: \(day(14))..\(day(20)), periods: [\(evening)], volunteers: 4, risk: 3}
-                """),
-            ("newcomers", """
+                """
+            ),
+            (
+                "newcomers",
+                """
                 name: 新商户加入
                 description: Twenty shop volunteers join on the 15th after a training on the 14th.
                 base: community
                 changes:
                   - training: {id: TNEW, topic: 新志愿者培训, date: \(day(14)), start: "14:00", end: "16:00", capacity: 30, location: 社区活动室}
                   - add_volunteers: {file: newcomers.csv, from: \(day(15))}
-                """),
-            ("grid-split", """
+                """
+            ),
+            (
+                "grid-split",
+                """
                 name: 网格拆分
                 description: New housing splits a grid in two; each part is patrolled.
                 base: community
                 changes:
                   - split_grid: {grid: \(grid(6)), into: [{id: \(grid(6))A, name: 新区东}, {id: \(grid(6))B, name: 新区西}]}
-                """),
+                """
+            ),
         ]
         return text.map { OutputFile(name: "\($0.0).yaml", contents: Array(($0.1 + "\n").utf8)) }
             + [
@@ -107,7 +124,8 @@ public struct ScenarioBenchmark {
                     name: "newcomers.csv",
                     header: [
                         "id", "name", "phone", "party_member", "branch", "affiliation", "home_grid",
-                        "skills", "max_shifts", "min_shifts", "available", "unavailable", "night_ok",
+                        "skills", "max_shifts", "min_shifts", "available", "unavailable",
+                        "night_ok",
                         "trained_on", "birth_year",
                     ], rows: newcomers)
             ]

@@ -73,7 +73,9 @@ struct ScenarioPlan {
             let key = Self.unique(
                 distinct.count == 1 ? "base" : "base-\(community.month)", in: &keys)
             bases.append(
-                Base(base: base, community: community, key: key, description: Self.describe(base, community)))
+                Base(
+                    base: base, community: community, key: key,
+                    description: Self.describe(base, community)))
         }
         for scenario in scenarios {
             guard let index = baseIndex[scenario.base] else { continue }
@@ -82,7 +84,9 @@ struct ScenarioPlan {
                     to: bases[index].community, seed: options.seed ?? scenario.seed ?? 1)
                 warnings += variant.warnings
                 variants.append(
-                    Entry(variant: variant, baseIndex: index, key: Self.unique(scenario.key, in: &keys)))
+                    Entry(
+                        variant: variant, baseIndex: index,
+                        key: Self.unique(scenario.key, in: &keys)))
             } catch {
                 errors += error.diagnostics
             }

@@ -20,7 +20,9 @@ public enum ScenarioTable {
                         cell(value, delta: delta)
                     })
         }
-        let widths = header.indices.map { column in table.map { SummaryText.width($0[column]) }.max() ?? 0 }
+        let widths = header.indices.map { column in
+            table.map { SummaryText.width($0[column]) }.max() ?? 0
+        }
         return table.map { line in
             line.enumerated().map { column, text in
                 column == 0
@@ -39,12 +41,16 @@ public enum ScenarioTable {
     }
 
     /// Writes `comparison.csv` into `directory`, creating it; returns the file's path.
-    public static func writeCSV(_ comparison: ScenarioComparison, to directory: String) throws -> String {
+    public static func writeCSV(_ comparison: ScenarioComparison, to directory: String) throws
+        -> String
+    {
         try RosterWriter.write([csv(comparison)], to: directory)
         return directory + "/" + csvName
     }
 
-    private static func cell(_ value: ScenarioComparison.Value, delta: ScenarioComparison.Value?) -> String {
+    private static func cell(_ value: ScenarioComparison.Value, delta: ScenarioComparison.Value?)
+        -> String
+    {
         let text = plain(value)
         switch delta {
         case .count(let change) where change != 0:
@@ -116,22 +122,34 @@ extension SummaryText {
                 + "total \(format(timing.totalSeconds)) s = \(format(timing.ratio)) x one solve "
                 + "(\(format(timing.longestBaseSolveSeconds)) s)")
         if !report.warnings.isEmpty {
-            lines.append("\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (on standard error)")
+            lines.append(
+                "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") (on standard error)"
+            )
         }
-        if !report.writtenPaths.isEmpty { lines.append("written: " + report.writtenPaths.joined(separator: ", ")) }
-        lines.append("stored as scenario run #\(report.runID): `patrol scenario compare \(report.runID)` shows it again")
+        if !report.writtenPaths.isEmpty {
+            lines.append("written: " + report.writtenPaths.joined(separator: ", "))
+        }
+        lines.append(
+            "stored as scenario run #\(report.runID): `patrol scenario compare \(report.runID)` shows it again"
+        )
         return lines.joined(separator: "\n")
     }
 
     /// The table of `patrol scenario list`.
     public static func scenarioRunList(_ runs: [ScenarioRunSummary]) -> String {
-        guard !runs.isEmpty else { return "No scenario runs stored yet. Run `patrol scenario run FILE...` first." }
+        guard !runs.isEmpty else {
+            return "No scenario runs stored yet. Run `patrol scenario run FILE...` first."
+        }
         var lines = ["id    created               seed   base s  total s  schedules"]
         for run in runs {
             lines.append(
                 leftPad(String(run.id), 4) + "  "
-                    + pad(run.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)), 22)
-                    + pad(String(run.seed), 7) + pad(format(run.baseSeconds), 8) + pad(format(run.totalSeconds), 9)
+                    + pad(
+                        run.createdAt.formatted(
+                            .iso8601.year().month().day().time(includingFractionalSeconds: false)),
+                        22)
+                    + pad(String(run.seed), 7) + pad(format(run.baseSeconds), 8)
+                    + pad(format(run.totalSeconds), 9)
                     + run.names.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")

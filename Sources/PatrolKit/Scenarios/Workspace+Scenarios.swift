@@ -43,7 +43,9 @@ extension Workspace {
             },
             workers: options.workers)
         for (base, outcome) in zip(plan.bases, baseOutcomes) {
-            progress("\(base.key): score \(outcome.result.score.total) in \(SummaryText.format(outcome.seconds)) s")
+            progress(
+                "\(base.key): score \(outcome.result.score.total) in \(SummaryText.format(outcome.seconds)) s"
+            )
         }
         let baseSeconds = (clock.now - start).seconds
 
@@ -61,7 +63,9 @@ extension Workspace {
             },
             workers: options.workers)
         for (entry, outcome) in zip(plan.variants, variantOutcomes) {
-            progress("\(entry.key): score \(outcome.result.score.total) in \(SummaryText.format(outcome.seconds)) s")
+            progress(
+                "\(entry.key): score \(outcome.result.score.total) in \(SummaryText.format(outcome.seconds)) s"
+            )
         }
         let variantWallSeconds = (clock.now - variantStart).seconds
 
@@ -81,7 +85,8 @@ extension Workspace {
                     configuration: configuration))
             columns.append(
                 ScenarioComparison.Column(
-                    name: base.key, key: base.key, figures: outcome.figures, seconds: outcome.seconds))
+                    name: base.key, key: base.key, figures: outcome.figures,
+                    seconds: outcome.seconds))
             for (index, entry) in plan.variants.enumerated() where entry.baseIndex == baseIndex {
                 let outcome = variantOutcomes[index]
                 let scenario = entry.variant.scenario
@@ -153,7 +158,8 @@ extension Workspace {
                     ScenarioComparison.Column(
                         name: member.name, key: member.key,
                         figures: RosterFigures(
-                            community: member.schedule.community, schedule: member.schedule.schedule),
+                            community: member.schedule.community, schedule: member.schedule.schedule
+                        ),
                         baseIndex: member.basePosition.map { $0 + offset }, seconds: member.seconds,
                         scheduleID: member.schedule.summary.id))
             }
@@ -168,7 +174,8 @@ extension Workspace {
             let stored = try database.schedule(id: id)
             columns.append(
                 ScenarioComparison.Column(
-                    name: stored.summary.note.map { "#\(id) \($0)" } ?? "#\(id) \(stored.summary.communityName)",
+                    name: stored.summary.note.map { "#\(id) \($0)" }
+                        ?? "#\(id) \(stored.summary.communityName)",
                     key: "schedule-\(id)",
                     figures: RosterFigures(community: stored.community, schedule: stored.schedule),
                     baseIndex: index == 0 ? nil : 0, scheduleID: id))
@@ -208,5 +215,7 @@ public struct ScenarioTiming: Sendable, Equatable {
     public var longestBaseSolveSeconds: Double
 
     /// The whole run over one solve.
-    public var ratio: Double { longestBaseSolveSeconds > 0 ? totalSeconds / longestBaseSolveSeconds : 0 }
+    public var ratio: Double {
+        longestBaseSolveSeconds > 0 ? totalSeconds / longestBaseSolveSeconds : 0
+    }
 }

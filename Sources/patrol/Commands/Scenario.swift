@@ -16,7 +16,8 @@ extension PatrolCommand.Scenario {
     /// Solves the base and every variant, stores the run, prints the comparison.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Solve the base and every scenario's variant with the same seed and compare them.",
+            abstract:
+                "Solve the base and every scenario's variant with the same seed and compare them.",
             discussion: """
                 Each FILE is a scenario (YAML; see Documentation/Scenarios.md). Every file and change \
                 is checked first; an error names the file, line and column and nothing is solved. \
@@ -32,13 +33,20 @@ extension PatrolCommand.Scenario {
         @Option(help: "Seconds each base searches.")
         var timeLimit: Double = 30
 
-        @Option(help: "Seconds each variant searches (default: 0.3 x --time-limit shared by the variants).")
+        @Option(
+            help:
+                "Seconds each variant searches (default: 0.3 x --time-limit shared by the variants)."
+        )
         var variantTimeLimit: Double?
 
-        @Option(help: "Seed of every solve and of the scenarios' random selections (default: the first file's seed, else 1).")
+        @Option(
+            help:
+                "Seed of every solve and of the scenarios' random selections (default: the first file's seed, else 1)."
+        )
         var seed: UInt64?
 
-        @Option(help: "Stop each solve after this many evaluated moves (reproducible on any machine).")
+        @Option(
+            help: "Stop each solve after this many evaluated moves (reproducible on any machine).")
         var maxMoves: Int?
 
         @Option(help: "Solves at the same time (default: the machine's cores).")
@@ -50,7 +58,10 @@ extension PatrolCommand.Scenario {
         @Flag(help: "Solve variants from scratch instead of from their base's schedule.")
         var cold = false
 
-        @Option(help: "Write each base's and variant's roster files and community, and comparison.csv, here.")
+        @Option(
+            help:
+                "Write each base's and variant's roster files and community, and comparison.csv, here."
+        )
         var out: String?
 
         @OptionGroup var database: DatabaseOptions
@@ -60,9 +71,12 @@ extension PatrolCommand.Scenario {
                 throw ValidationError("--time-limit must be more than 0 seconds, got \(timeLimit).")
             }
             if let variantTimeLimit, variantTimeLimit <= 0 {
-                throw ValidationError("--variant-time-limit must be more than 0 seconds, got \(variantTimeLimit).")
+                throw ValidationError(
+                    "--variant-time-limit must be more than 0 seconds, got \(variantTimeLimit).")
             }
-            guard workers >= 1 else { throw ValidationError("--workers must be 1 or more, got \(workers).") }
+            guard workers >= 1 else {
+                throw ValidationError("--workers must be 1 or more, got \(workers).")
+            }
         }
 
         func run() throws {
@@ -88,7 +102,8 @@ extension PatrolCommand.Scenario {
     /// Prints stored runs or schedules side by side again.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compare stored scenario runs (or, with --schedules, stored schedule versions).",
+            abstract:
+                "Compare stored scenario runs (or, with --schedules, stored schedule versions).",
             discussion: """
                 `patrol scenario compare 3` prints run 3's table again; several runs are set side by \
                 side. With --schedules the ids are schedule versions (see `patrol schedules`), each \
@@ -107,15 +122,19 @@ extension PatrolCommand.Scenario {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard !ids.isEmpty else { throw ValidationError("Name at least one run id (see `patrol scenario list`).") }
+            guard !ids.isEmpty else {
+                throw ValidationError("Name at least one run id (see `patrol scenario list`).")
+            }
             if schedules && ids.count < 2 {
-                throw ValidationError("--schedules compares two or more schedule ids; got \(ids.count).")
+                throw ValidationError(
+                    "--schedules compares two or more schedule ids; got \(ids.count).")
             }
         }
 
         func run() throws {
             let workspace = try Workspace(databasePath: database.path)
-            let comparison = try schedules ? workspace.compareSchedules(ids) : workspace.compareScenarioRuns(ids)
+            let comparison =
+                try schedules ? workspace.compareSchedules(ids) : workspace.compareScenarioRuns(ids)
             print(ScenarioTable.text(comparison))
             if let out {
                 print("written: " + (try ScenarioTable.writeCSV(comparison, to: out)))
@@ -125,12 +144,15 @@ extension PatrolCommand.Scenario {
 
     /// Lists the stored runs.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List stored scenario runs, newest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List stored scenario runs, newest first.")
 
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            print(SummaryText.scenarioRunList(try Workspace(databasePath: database.path).scenarioRuns()))
+            print(
+                SummaryText.scenarioRunList(
+                    try Workspace(databasePath: database.path).scenarioRuns()))
         }
     }
 
@@ -149,7 +171,8 @@ extension PatrolCommand.Scenario {
         @Option(help: "Number of grids.") var grids = 25
         @Option(help: "Seconds the base searches.") var timeLimit: Double = 30
         @Option(help: "Seed of the generated community and of the solves.") var seed: UInt64 = 1
-        @Option(help: "Working folder for the community, scenarios, outputs and store.") var work = ".build-bench/scenarios"
+        @Option(help: "Working folder for the community, scenarios, outputs and store.") var work =
+            ".build-bench/scenarios"
 
         func run() throws {
             var options = ScenarioBenchmark.Options()
@@ -162,10 +185,12 @@ extension PatrolCommand.Scenario {
             let report = try ScenarioBenchmark().run(options, progress: progress.show)
             print(SummaryText.scenarioRun(report))
             let ok = report.timing.ratio < 1.5
-            print("benchmark: \(report.variants.count) variants on \(volunteers) volunteers: "
-                + "\(SummaryText.format(report.timing.totalSeconds)) s for the run, "
-                + "\(SummaryText.format(report.timing.longestBaseSolveSeconds)) s for one solve: "
-                + "\(SummaryText.format(report.timing.ratio))x (\(ok ? "under" : "NOT under") 1.5x)")
+            print(
+                "benchmark: \(report.variants.count) variants on \(volunteers) volunteers: "
+                    + "\(SummaryText.format(report.timing.totalSeconds)) s for the run, "
+                    + "\(SummaryText.format(report.timing.longestBaseSolveSeconds)) s for one solve: "
+                    + "\(SummaryText.format(report.timing.ratio))x (\(ok ? "under" : "NOT under") 1.5x)"
+            )
         }
     }
 }
@@ -176,7 +201,9 @@ private func reportingScenarioErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let errors as InputErrors {
         let problems = errors.diagnostics.filter { $0.severity == .error }
-        print("The scenarios have \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was solved or stored:")
+        print(
+            "The scenarios have \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was solved or stored:"
+        )
         for diagnostic in errors.diagnostics { print("  \(diagnostic)") }
         throw ExitCode.failure
     }
@@ -194,7 +221,9 @@ private func printWarnings(_ warnings: [Diagnostic], perFile: Int = 5) {
     for file in files {
         let all = byFile[file] ?? []
         for warning in all.prefix(perFile) { printToStandardError("\(warning)") }
-        if all.count > perFile { printToStandardError("… and \(all.count - perFile) more warnings in \(file)") }
+        if all.count > perFile {
+            printToStandardError("… and \(all.count - perFile) more warnings in \(file)")
+        }
     }
 }
 
