@@ -149,6 +149,7 @@ public enum TextFile {
 
 /// Builds a CSV file as the output files are built: RFC 4180, UTF-8, `\n` line ends.
 public enum CSVFile {
+    /// The file `name` with a header row and the rows, each field quoted only when needed.
     public static func make(name: String, header: [String], rows: [[String]]) -> OutputFile {
         var csv = CSVText(header: header)
         for row in rows { csv.append(row) }

@@ -51,7 +51,6 @@ import Testing
         var options = ScenarioRunOptions()
         options.moveLimit = 3_000
         options.timeLimit = 60
-        options.variantTimeLimit = 60
         options.workers = workers
         options.outputDirectory = out
         return options
@@ -201,6 +200,8 @@ import Testing
         options.workers = 2
         #expect(options.variantSeconds(variants: 5) == 30 * 0.3 / 3)
         #expect(options.variantSeconds(variants: 2) == 30 * 0.3)
+        options.moveLimit = 1_000
+        #expect(options.variantSeconds(variants: 5) == 30, "moves, not the clock, stop each solve")
         options.variantTimeLimit = 7
         #expect(options.variantSeconds(variants: 5) == 7)
     }

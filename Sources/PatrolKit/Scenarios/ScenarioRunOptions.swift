@@ -35,8 +35,12 @@ public struct ScenarioRunOptions: Sendable {
     public init() {}
 
     /// The time limit of each variant when `count` variants run `workers` at a time.
+    ///
+    /// With a move limit and no variant time limit, variants get the full `timeLimit`, so
+    /// that the move limit, not the machine's speed, decides where each search stops.
     public func variantSeconds(variants count: Int) -> Double {
         if let variantTimeLimit { return variantTimeLimit }
+        if moveLimit != nil { return timeLimit }
         guard count > 0 else { return 0 }
         let rounds = (count + max(1, workers) - 1) / max(1, workers)
         return max(0.1, timeLimit * variantBudgetShare / Double(rounds))

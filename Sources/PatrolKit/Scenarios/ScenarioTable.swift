@@ -102,7 +102,7 @@ extension SummaryText {
             "scenario run #\(report.runID): \(report.bases.count) base\(report.bases.count == 1 ? "" : "s"), "
                 + "\(report.variants.count) variant\(report.variants.count == 1 ? "" : "s"), seed \(report.seed); "
                 + "bases searched \(format(report.timeLimit)) s, variants \(format(report.variantTimeLimit)) s each "
-                + "from their base's schedule"
+                + (report.warmStart ? "from their base's schedule" : "from scratch")
         ]
         for base in report.bases { lines.append("  \(base.key): \(base.description)") }
         let columns = report.comparison.columns

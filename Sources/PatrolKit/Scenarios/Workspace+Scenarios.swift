@@ -122,6 +122,7 @@ extension Workspace {
             runID: ids.runID, comparison: comparison, variants: variants,
             bases: plan.bases.map { ($0.key, $0.description) }, warnings: plan.warnings,
             seed: plan.seed, timeLimit: options.timeLimit, variantTimeLimit: variantSeconds,
+            warmStart: !options.coldStart,
             timing: ScenarioTiming(
                 baseSeconds: baseSeconds, variantSeconds: variantWallSeconds,
                 totalSeconds: (clock.now - start).seconds,
@@ -199,6 +200,8 @@ public struct ScenarioRunReport: Sendable {
     public var seed: UInt64
     public var timeLimit: Double
     public var variantTimeLimit: Double
+    /// Whether variants started from their base's schedule.
+    public var warmStart: Bool
     public var timing: ScenarioTiming
     public var writtenPaths: [String]
 }
