@@ -51,7 +51,7 @@ public struct ScenarioRunDraft: Sendable {
     public var moveLimit: Int?
     /// Wall-clock seconds until every base was solved.
     public var baseSeconds: Double
-    /// Wall-clock seconds for the whole run, reading to storing.
+    /// Wall-clock seconds for the whole run, from reading the files until just before storing.
     public var totalSeconds: Double
     public var members: [Member]
 
