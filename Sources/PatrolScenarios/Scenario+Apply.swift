@@ -256,7 +256,8 @@ struct ChangeApplier {
     private mutating func event(_ event: EventChange) {
         let label = "event" + (event.name.isEmpty ? "" : " \(event.name)")
         guard demand(event.teams, .atLeast(event.volunteers), label: label) else { return }
-        guard event.risk != nil || event.needsLeader != nil, let grids = event.teams.grids else {
+        let grids = event.teams.grids ?? community.grids.map(\.id)
+        guard event.risk != nil || event.needsLeader != nil else {
             return
         }
         for index in community.grids.indices where grids.contains(community.grids[index].id) {

@@ -202,6 +202,19 @@ import Testing
         #expect(variant.community.grid("G3")?.risk == 3, "a higher risk is kept")
     }
 
+    @Test func holdsAnEventInEveryGrid() throws {
+        let days = try CellValues.days("2026-12-31").get()
+        let variant = try apply([
+            change(
+                .event(
+                    EventChange(
+                        name: "跨年夜", teams: TeamSelection(periods: ["night"], days: days),
+                        volunteers: 1, risk: 2)))
+        ])
+        #expect(variant.community.grids.map(\.risk) == [2, 2, 3])
+        #expect(variant.community.slots.count { $0.period == "night" } == 3)
+    }
+
     @Test func changesTheRiskOfGrids() throws {
         let variant = try apply([
             change(.risk(RiskChange(grids: ["G1", "G2"], level: 3, needsLeader: nil)))
