@@ -231,7 +231,7 @@ enum CommunityYAML {
 
     // MARK: - Rules and weights: defaults replaced key by key.
 
-    private static var countRules: [(String, WritableKeyPath<Rules, Int>)] {
+    static var countRules: [(String, WritableKeyPath<Rules, Int>)] {
         [
             ("max_shifts_per_month", \.maxShiftsPerMonth),
             ("max_shifts_per_week", \.maxShiftsPerWeek),
@@ -239,7 +239,7 @@ enum CommunityYAML {
             ("max_consecutive_days", \.maxConsecutiveDays),
         ]
     }
-    private static var switchRules: [(String, WritableKeyPath<Rules, Bool>)] {
+    static var switchRules: [(String, WritableKeyPath<Rules, Bool>)] {
         [
             ("training_required", \.trainingRequired), ("train_before_patrol", \.trainBeforePatrol),
         ]

@@ -41,7 +41,7 @@ public struct Workspace {
         for warning in loaded.warnings { logger.warning("\(warning)") }
         let community = loaded.community
         let result = try Solver(community).solve(configuration, onEvent: onEvent)
-        let evaluation = try verified(result, community)
+        let evaluation = try Self.verified(result, community)
         let (importID, scheduleID) = try database.recordSchedule(
             ScheduleDraft(
                 month: community.month, seed: configuration.seed,
@@ -60,7 +60,7 @@ public struct Workspace {
     }
 
     /// The independent checker's verdict, which must agree with the optimiser.
-    private func verified(_ result: SolverResult, _ community: Community) throws -> RosterEvaluation {
+    static func verified(_ result: SolverResult, _ community: Community) throws -> RosterEvaluation {
         let evaluation = RosterChecker(community: community).evaluate(result.schedule)
         guard evaluation.hardViolationCount == 0 else {
             throw PatrolKitError.hardRulesBroken(

@@ -83,23 +83,29 @@ extension ScheduleDatabase {
     ) throws -> (importID: Int64, scheduleID: Int64) {
         try Self.validate(draft, against: community)
         var rows = try CommunityRows(community, source: source, importedAt: Date())
-        return try writer.write { db in
-            let importID = try Self.findOrInsert(&rows, db)
-            var schedule = ScheduleRecord(draft, community: community, importID: importID)
-            try schedule.insert(db)
-            let scheduleID = db.lastInsertedRowID
-            for (position, assignment) in draft.schedule.assignments.enumerated() {
-                try AssignmentRecord(
-                    assignment, scheduleID: scheduleID, importID: importID, position: position
-                ).insert(db)
-            }
-            for (position, attendance) in draft.schedule.attendance.enumerated() {
-                try SessionAttendanceRecord(
-                    attendance, scheduleID: scheduleID, importID: importID, position: position
-                ).insert(db)
-            }
-            return (importID, scheduleID)
+        return try writer.write { db in try Self.insert(draft, community: community, rows: &rows, db) }
+    }
+
+    /// Inserts a validated draft and its community's rows (or finds the import); call it
+    /// inside a write transaction.
+    static func insert(
+        _ draft: ScheduleDraft, community: Community, rows: inout CommunityRows, _ db: Database
+    ) throws -> (importID: Int64, scheduleID: Int64) {
+        let importID = try findOrInsert(&rows, db)
+        var schedule = ScheduleRecord(draft, community: community, importID: importID)
+        try schedule.insert(db)
+        let scheduleID = db.lastInsertedRowID
+        for (position, assignment) in draft.schedule.assignments.enumerated() {
+            try AssignmentRecord(
+                assignment, scheduleID: scheduleID, importID: importID, position: position
+            ).insert(db)
         }
+        for (position, attendance) in draft.schedule.attendance.enumerated() {
+            try SessionAttendanceRecord(
+                attendance, scheduleID: scheduleID, importID: importID, position: position
+            ).insert(db)
+        }
+        return (importID, scheduleID)
     }
 
     /// The id of the stored import with the fingerprint of `rows`, inserting `rows` when there
@@ -115,7 +121,7 @@ extension ScheduleDatabase {
     }
 
     /// Checks what the foreign keys would also catch, so that the error can name the culprit.
-    private static func validate(_ draft: ScheduleDraft, against community: Community) throws {
+    static func validate(_ draft: ScheduleDraft, against community: Community) throws {
         func unknown(_ reference: StoreError.Reference) -> StoreError {
             .unknownReference(reference, community: community.name, month: community.month)
         }
