@@ -7,7 +7,7 @@ import Testing
     @Test func aFreshStoreHasEveryMigrationAppliedAndEveryTable() throws {
         let store = try ScheduleDatabase.inMemory()
         try store.writer.read { db in
-            #expect(try ScheduleDatabase.migrator.appliedIdentifiers(db) == ["v1"])
+            #expect(try ScheduleDatabase.migrator.appliedIdentifiers(db) == ["v1", "v2 publish"])
             #expect(try ScheduleDatabase.migrator.hasCompletedMigrations(db))
             let tables = try String.fetchSet(
                 db,
