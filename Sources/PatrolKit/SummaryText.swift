@@ -16,6 +16,7 @@ public enum SummaryText {
         lines.append("schedule #\(report.scheduleID) stored (import #\(report.importID)), seed \(report.seed), "
             + "\(format(report.statistics.elapsed.seconds)) s, \(report.statistics.movesEvaluated) moves "
             + "(\(Int(report.statistics.movesPerSecond)) per second), stopped on \(report.statistics.stopReason.rawValue)")
+        if let carryOver = report.carryOver { lines.append(carryOver.summaryLine) }
         lines.append("")
         lines += evaluationLines(report.evaluation)
         lines.append("")

@@ -6,7 +6,8 @@ extension PatrolCommand {
     /// Measures the optimiser on a generated community, side by side with the CP-SAT peer.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Benchmark the optimiser on a generated community (and the CP-SAT peer with --peer-time-limit).")
+            abstract: "Benchmark the optimiser on a generated community (and the CP-SAT peer with --peer-time-limit).",
+            subcommands: [Repair.self])
 
         @Option(help: "Number of volunteers.") var volunteers = 500
         @Option(help: "Number of grids.") var grids = 25
