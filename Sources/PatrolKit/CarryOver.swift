@@ -76,7 +76,8 @@ public struct CarryOver: Sendable, Hashable {
         if !trainingDates.isEmpty {
             parts.append("trained_on for \(trainingDates.count) volunteers")
         }
-        var line = "carried over (跨月结转) from published "
+        var line =
+            "carried over (跨月结转) from published "
             + months.map(\.description).joined(separator: ", ") + ": " + parts.joined(separator: ", ")
         if let communityDirectory {
             line += "; the community as solved is in \(communityDirectory)"

@@ -136,7 +136,8 @@ public struct Explainer: Sendable {
         if short.isEmpty {
             short.append(Finding(.staffing, Phrase(en: "every team is fully staffed", zh: "全部班组满员")))
         }
-        sections.append(ExplanationSection(heading: Phrase(en: "Short slots, by reason:", zh: "缺岗原因："), findings: short))
+        sections.append(
+            ExplanationSection(heading: Phrase(en: "Short slots, by reason:", zh: "缺岗原因："), findings: short))
         return Explanation(
             title: Phrase(
                 en: "\(community.name) \(community.month): score \(score.total), coverage "
@@ -165,7 +166,8 @@ public struct Explainer: Sendable {
             Finding(
                 .load,
                 Phrase(
-                    en: "\(Wording.count(count, "patrol")), \(SummaryText.format(Double(minutes) / 60)) hours this month; "
+                    en:
+                        "\(Wording.count(count, "patrol")), \(SummaryText.format(Double(minutes) / 60)) hours this month; "
                         + "the average is \(SummaryText.format(average)) (median \(SummaryText.format(kpi.shiftsMedian)))",
                     zh: "本月巡防\(count)次，共\(SummaryText.format(Double(minutes) / 60))小时；"
                         + "全体平均\(SummaryText.format(average))次（中位数\(SummaryText.format(kpi.shiftsMedian))次）")))
@@ -177,10 +179,10 @@ public struct Explainer: Sendable {
             Finding(
                 .fairness,
                 Phrase(
-                    en: "fairness: (\(count)" + (carry > 0 ? " + \(carry) carried over" : "")
-                        + ")² × \(weight) = \(weight * counted * counted); one more patrol would add "
+                    en: "fairness: " + (carry > 0 ? "(\(count) + \(carry) carried over)" : "\(count)")
+                        + "² × \(weight) = \(weight * counted * counted); one more patrol would add "
                         + "\(weight * (2 * counted + 1)), so patrols go to those with fewer first",
-                    zh: "公平性：(\(count)" + (carry > 0 ? "+结转\(carry)" : "") + ")²×\(weight)="
+                    zh: "公平性：" + (carry > 0 ? "(\(count)+结转\(carry))" : "\(count)") + "²×\(weight)="
                         + "\(weight * counted * counted)；再多排一次将增加\(weight * (2 * counted + 1))分，"
                         + "所以优先安排次数少的人"),
                 penalty: weight * counted * counted))
@@ -206,27 +208,27 @@ public struct Explainer: Sendable {
                         en: "at their monthly limit of \(volunteer.maxShifts) (max_shifts)",
                         zh: "已达每月上限\(volunteer.maxShifts)次")))
         }
+        // Weeks named by their Monday, which may fall in the month before.
         let weekLimit = community.rules.maxShiftsPerWeek
-        var perWeek: [Int: (first: LocalDate, count: Int)] = [:]
-        for a in mine {
-            let week = a.date.isoWeek
-            let key = week.year * 100 + week.week
-            perWeek[key, default: (a.date, 0)].count += 1
-        }
-        let fullWeeks = perWeek.values.filter { $0.count >= weekLimit }.map(\.first).sorted()
+        var perWeek: [LocalDate: Int] = [:]
+        for a in mine { perWeek[a.date.adding(days: -a.date.weekday.rawValue), default: 0] += 1 }
+        let fullWeeks = perWeek.filter { $0.value >= weekLimit }.keys.sorted()
         if !fullWeeks.isEmpty {
             let list = fullWeeks.map { words.date($0) }
             limits.append(
                 Finding(
                     .weeklyLimit,
                     Phrase(
-                        en: "at the weekly limit of \(weekLimit) in the weeks of " + list.map(\.en).joined(separator: ", "),
-                        zh: "在" + list.map(\.zh).joined(separator: "、") + "所在周达到每周上限\(weekLimit)次")))
+                        en: "at the weekly limit of \(weekLimit) in the weeks starting "
+                            + list.map(\.en).joined(separator: ", "),
+                        zh: "在" + list.map(\.zh).joined(separator: "、") + "起的一周达到每周上限\(weekLimit)次")))
         }
         limits += availabilityFindings(volunteer)
 
         var training: [Finding] = []
-        let session = schedule.attendance.first { $0.volunteer == volunteer.id }.flatMap { community.session($0.session) }
+        let session = schedule.attendance.first { $0.volunteer == volunteer.id }.flatMap {
+            community.session($0.session)
+        }
         if let trainedOn = volunteer.trainedOn {
             training.append(
                 Finding(.trained, Phrase(en: "trained on \(trainedOn)", zh: "已于\(trainedOn)完成培训")))
@@ -301,7 +303,9 @@ public struct Explainer: Sendable {
         for a in mine {
             if a.grid == volunteer.homeGrid {
                 home += 1
-            } else if neighbors.contains(a.grid) || community.grid(a.grid)?.neighbors.contains(volunteer.homeGrid) == true {
+            } else if neighbors.contains(a.grid)
+                || community.grid(a.grid)?.neighbors.contains(volunteer.homeGrid) == true
+            {
                 neighbor += 1
             } else {
                 far += 1
@@ -325,7 +329,9 @@ public struct Explainer: Sendable {
             findings.append(
                 Finding(
                     .farGrid,
-                    Phrase(en: "\(far) in a far grid" + Wording.points(penalty), zh: "\(far)次在非相邻网格" + Wording.points(penalty)),
+                    Phrase(
+                        en: "\(far) in a far grid" + Wording.points(penalty),
+                        zh: "\(far)次在非相邻网格" + Wording.points(penalty)),
                     penalty: penalty))
         }
         return findings
@@ -411,7 +417,9 @@ public struct Explainer: Sendable {
             request.kind == .on
             ? Phrase(en: "asked to patrol \(request.dates), \(periods.en)", zh: "希望在\(request.dates)（\(periods.zh)）排班")
             : Phrase(en: "asked to be free \(request.dates), \(periods.en)", zh: "希望\(request.dates)（\(periods.zh)）不排班")
-        let line = Phrase(en: " (requests.csv line \(request.line), weight \(request.weight))", zh: "（requests.csv 第\(request.line)行，权重\(request.weight)）")
+        let line = Phrase(
+            en: " (requests.csv line \(request.line), weight \(request.weight))",
+            zh: "（requests.csv 第\(request.line)行，权重\(request.weight)）")
         return honoured
             ? Finding(.requestHonoured, Phrase(en: wish.en + line.en + ": honoured", zh: wish.zh + line.zh + "：已满足"))
             : Finding(
@@ -432,7 +440,8 @@ public struct Explainer: Sendable {
         let riskZh = ["", "低", "中", "高"][min(max(grid.risk, 1), 3)]
         return teamsExplanation(
             title: Phrase(
-                en: "\(name.en): risk \(grid.risk) (\(risk))" + (grid.needsLeader ? ", needs a leader in every team" : ""),
+                en: "\(name.en): risk \(grid.risk) (\(risk))"
+                    + (grid.needsLeader ? ", needs a leader in every team" : ""),
                 zh: "\(name.zh)：风险等级\(riskZh)" + (grid.needsLeader ? "，每个班组需要队长" : "")),
             slots: community.slots.filter { $0.grid == grid.id })
     }
@@ -480,7 +489,8 @@ public struct Explainer: Sendable {
             penalty: total)
         return Explanation(
             title: title,
-            sections: [ExplanationSection(heading: Phrase(en: "Staffing:", zh: "排班情况："), findings: [summary])] + sections)
+            sections: [ExplanationSection(heading: Phrase(en: "Staffing:", zh: "排班情况："), findings: [summary])]
+                + sections)
     }
 
     /// What one team costs and why: short places with their reason, no Party member, no
@@ -499,7 +509,8 @@ public struct Explainer: Sendable {
                 Finding(
                     Self.cause(shortfall.reason),
                     Phrase(
-                        en: "\(shortfall.missing) of \(slot.needed) places empty: \(reason.en)" + Wording.points(penalty),
+                        en: "\(shortfall.missing) of \(slot.needed) places empty: \(reason.en)"
+                            + Wording.points(penalty),
                         zh: "\(slot.needed)个岗位空缺\(shortfall.missing)个：\(reason.zh)" + Wording.points(penalty)),
                     penalty: penalty))
         }
@@ -526,7 +537,9 @@ public struct Explainer: Sendable {
         var near: [VolunteerID] = []
         var far: [VolunteerID] = []
         for person in people where person.homeGrid != slot.grid {
-            if neighbors.contains(person.homeGrid) || community.grid(person.homeGrid)?.neighbors.contains(slot.grid) == true {
+            if neighbors.contains(person.homeGrid)
+                || community.grid(person.homeGrid)?.neighbors.contains(slot.grid) == true
+            {
                 near.append(person.id)
             } else {
                 far.append(person.id)
@@ -541,7 +554,8 @@ public struct Explainer: Sendable {
                 Finding(
                     cause,
                     Phrase(
-                        en: ids.map { words.volunteer($0).en }.joined(separator: ", ") + " " + en + Wording.points(penalty),
+                        en: ids.map { words.volunteer($0).en }.joined(separator: ", ") + " " + en
+                            + Wording.points(penalty),
                         zh: ids.map { words.volunteer($0).zh }.joined(separator: "、") + zh + Wording.points(penalty)),
                     penalty: penalty))
         }
@@ -554,7 +568,8 @@ public struct Explainer: Sendable {
                 Finding(
                     .requestBroken,
                     Phrase(
-                        en: "\(who.en) asked to be free then (requests.csv line \(request.line))" + Wording.points(request.weight),
+                        en: "\(who.en) asked to be free then (requests.csv line \(request.line))"
+                            + Wording.points(request.weight),
                         zh: "\(who.zh)希望此时不排班（requests.csv 第\(request.line)行）" + Wording.points(request.weight)),
                     penalty: request.weight))
         }
@@ -631,7 +646,8 @@ public struct Explainer: Sendable {
                 zh: "\(n)个需队长的班组无队长\(points)")
         case .missedTraining:
             return Phrase(
-                en: "\(Wording.count(n, "volunteer")) without a training session\(points)", zh: "\(n)名志愿者未安排培训\(points)")
+                en: "\(Wording.count(n, "volunteer")) without a training session\(points)", zh: "\(n)名志愿者未安排培训\(points)"
+            )
         case .belowMinShifts:
             return Phrase(
                 en: "\(Wording.count(n, "patrol")) short of what volunteers committed to (min_shifts)\(points)",
@@ -641,7 +657,8 @@ public struct Explainer: Sendable {
                 en: "fairness: the squares of each volunteer's patrols (with carry-over) add up to \(n)\(points)",
                 zh: "公平性：各人巡防次数（含结转）的平方和为\(n)\(points)")
         case .neighborGrid:
-            return Phrase(en: "\(Wording.count(n, "patrol")) in a neighbouring grid\(points)", zh: "\(n)次在相邻网格巡防\(points)")
+            return Phrase(
+                en: "\(Wording.count(n, "patrol")) in a neighbouring grid\(points)", zh: "\(n)次在相邻网格巡防\(points)")
         case .farGrid:
             return Phrase(en: "\(Wording.count(n, "patrol")) in a far grid\(points)", zh: "\(n)次在非相邻网格巡防\(points)")
         case .requests:

@@ -281,7 +281,8 @@ extension SummaryText {
         for component in ScoreComponent.allCases {
             let delta = after[component].penalty - before[component].penalty
             guard delta != 0 else { continue }
-            lines.append("  " + pad(component.rawValue, 18) + pad(component.chineseName, 14) + leftPad(signed(delta), 8))
+            lines.append(
+                "  " + pad(component.rawValue, 18) + pad(component.chineseName, 14) + leftPad(signed(delta), 8))
         }
         return lines
     }

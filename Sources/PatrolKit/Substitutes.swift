@@ -176,7 +176,9 @@ public struct SubstituteSearch: Sendable {
         var replaced: VolunteerID?
         if let replacing {
             let id = try community.resolveVolunteer(replacing).id
-            guard team.contains(id) else { throw .unknownVolunteer(replacing + " in this team", community: community.name) }
+            guard team.contains(id) else {
+                throw .unknownVolunteer(replacing + " in this team", community: community.name)
+            }
             replaced = id
         }
         let options: [VolunteerID?] =
@@ -348,10 +350,12 @@ extension SubstitutesReport {
             case (let replaced?, .zh): role = "替换" + words.volunteer(replaced).zh
             }
             let change = option.scoreChange > 0 ? "+\(option.scoreChange)" : "\(option.scoreChange)"
-            lines.append(String(repeating: " ", count: rank < 9 ? 2 : 1) + "\(rank + 1). \(who) \(role): \(change)")
+            let entry = language == .zh ? "\(who)\(role)：\(change)" : "\(who) \(role): \(change)"
+            lines.append(String(repeating: " ", count: rank < 9 ? 2 : 1) + "\(rank + 1). " + entry)
             lines.append(
-                "      " + option.reasons.map { $0.phrase(words).text(language) }.joined(
-                    separator: language == .zh ? "；" : "; "))
+                "      "
+                    + option.reasons.map { $0.phrase(words).text(language) }.joined(
+                        separator: language == .zh ? "；" : "; "))
         }
         for person in unsuitable {
             let why = person.rules.map { $0.phrase.text(language) }.joined(separator: separator)

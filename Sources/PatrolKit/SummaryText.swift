@@ -109,11 +109,11 @@ extension SummaryText {
     /// The table of `patrol schedules`.
     public static func scheduleList(_ list: [ScheduleSummary]) -> String {
         guard !list.isEmpty else { return "No schedules stored yet. Run `patrol solve DIR` first." }
-        var lines = ["id    community         month    created               seed   score      assignments"]
+        var lines = ["id    community         month    created               seed   score      assignments  published"]
         for row in list {
             lines.append(leftPad(String(row.id), 4) + "  " + pad(row.communityName, 18) + pad(row.month.description, 9)
                 + pad(row.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)), 22) + pad(String(row.seed), 7) + pad(String(row.score.total), 11)
-                + String(row.assignmentCount))
+                + pad(String(row.assignmentCount), 13) + (row.publishedAt == nil ? "" : "yes (已发布)"))
         }
         return lines.joined(separator: "\n")
     }

@@ -95,6 +95,11 @@ import Testing
         #expect(check.evaluation.score == report.score)
         #expect(check.evaluation.hardViolationCount == 0)
         #expect(SummaryText.solve(report).contains("carried over (跨月结转) from published 2026-12"))
+        let why = try Explainer(community: report.community, schedule: report.schedule).volunteer("A")
+        #expect(why.causes.contains(.carryOver))
+        #expect(why.text(.en).contains("carries over 2 from 2026-10..2026-12"))
+        #expect(why.text(.en).contains("fairness: (\(shifts["A"] ?? 0) + 2 carried over)² × 2"))
+        #expect(SummaryText.scheduleList(try workspace.schedules()).contains("yes (已发布)"))
     }
 
     @Test func aMonthWithNothingPublishedBeforeIsSolvedAsItsDirectorySays() throws {
@@ -122,7 +127,8 @@ import Testing
         b.history("Gone", Self.december, shifts: 4)
         var community = b.build()
         let records = [
-            ServedRecord(communityName: b.name, month: Self.december, volunteer: "A", patrols: 7, minutes: 1050, trainedOn: nil)
+            ServedRecord(
+                communityName: b.name, month: Self.december, volunteer: "A", patrols: 7, minutes: 1050, trainedOn: nil)
         ]
 
         let carry = CarryOver.apply(records, to: &community)

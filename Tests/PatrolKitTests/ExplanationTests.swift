@@ -61,7 +61,9 @@ import Testing
         #expect(english.contains("2 patrols, 5.00 hours this month; the average is 1.25"))
         #expect(english.contains("at their monthly limit of 2 (max_shifts)"))
         #expect(english.contains("away 2026-12-20..2026-12-22, 2026-12-25 (4 days this month)"))
-        #expect(english.contains("asked to be free 2026-12-05, evening (requests.csv line 2, weight 10): not honoured (+10)"))
+        #expect(
+            english.contains(
+                "asked to be free 2026-12-05, evening (requests.csv line 2, weight 10): not honoured (+10)"))
         #expect(english.contains("one more patrol would add 10"))
         let chinese = a.text(.zh)
         #expect(chinese.contains("已达每月上限2次"))
@@ -76,6 +78,24 @@ import Testing
         #expect(penalty(b, .belowMinShifts) == 50)
         #expect(penalty(b, .farGrid) == 8)
         #expect(b.text(.zh).contains("承诺每月至少3次：还差1次 (+50)"))
+    }
+
+    @Test func aVolunteerAtTheWeeklyLimitIsToldWhichWeeks() throws {
+        var b = CommunityBuilder()
+        b.grid("G1")
+        b.volunteer("V", home: "G1", party: true)
+        b.demand(period: "evening", needed: 1)
+        b.rules.trainingRequired = false
+        let days = [1, 3, 5, 15]  // three in the week starting Monday 11-30, one in another
+        let schedule = Schedule(
+            assignments: days.map { Assignment(volunteer: "V", grid: "G1", date: b.day($0), period: "evening") })
+
+        let v = try Explainer(community: b.build(), schedule: schedule).volunteer("V")
+
+        #expect(v.causes.contains(.weeklyLimit))
+        #expect(v.text(.en).contains("at the weekly limit of 3 in the weeks starting 2026-11-30 Mon"))
+        #expect(v.text(.zh).contains("在11月30日周一起的一周达到每周上限3次"))
+        #expect(v.text(.en).contains("fairness: 4² × 2 = 32"))
     }
 
     @Test func aVolunteerWithoutPatrolsIsToldWhy() throws {

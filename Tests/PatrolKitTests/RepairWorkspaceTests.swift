@@ -82,7 +82,8 @@ import Testing
         #expect(stored.summary.note?.hasPrefix("repair of #\(f.baseline.scheduleID): \(f.absent) unavailable") == true)
         #expect(stored.summary.publishedAt == nil)
         // The written community re-scores the written roster to the same total.
-        let check = try Workspace.check(directory: f.temp.file("repair/community"), outputDirectory: f.temp.file("repair"))
+        let check = try Workspace.check(
+            directory: f.temp.file("repair/community"), outputDirectory: f.temp.file("repair"))
         #expect(check.evaluation.score == report.score)
     }
 

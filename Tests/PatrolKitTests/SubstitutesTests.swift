@@ -78,10 +78,13 @@ import Testing
 
         let english = report.text(.en, limit: 10)
         #expect(english.contains("1. 志愿者P (P) takes an open place: -1298"))
-        #expect(english.contains("fills an open place (-1000); Party member: team gains one (-300); fairness +2; home grid"))
+        #expect(
+            english.contains("fills an open place (-1000); Party member: team gains one (-300); fairness +2; home grid")
+        )
         #expect(english.contains("3rd patrol this week, at limit after"))
         #expect(english.contains("志愿者O (O) asked to be free then (requests.csv line 2) (+10)"))
-        #expect(english.contains("5 could take a place, 5 shown; 2 cannot without breaking a hard rule (--all lists them)"))
+        #expect(
+            english.contains("5 could take a place, 5 shown; 2 cannot without breaking a hard rule (--all lists them)"))
         let chinese = report.text(.zh, limit: 2)
         #expect(chinese.contains("党员：班组有了党员 (-300)"))
         #expect(chinese.contains("共5人可替补，显示前2人"))

@@ -9,7 +9,8 @@ extension PatrolCommand {
     /// Re-solves a stored schedule after volunteers fall away, moving as few people as possible.
     struct Repair: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Repair a stored schedule when volunteers are away from a date on, moving as few people as possible.",
+            abstract:
+                "Repair a stored schedule when volunteers are away from a date on, moving as few people as possible.",
             discussion: """
                 Nothing dated before --from moves. From --from on, each assignment that differs from \
                 the stored schedule costs --change-weight, so the fewest people are moved. The repair is \
