@@ -91,7 +91,8 @@ public struct Explainer: Sendable {
         var teams: [TeamKey: [VolunteerID]] = [:]
         for a in schedule.assignments {
             patrolsOf[a.volunteer, default: []].append(a)
-            teams[TeamKey(grid: a.grid, date: a.date, period: a.period), default: []].append(a.volunteer)
+            teams[TeamKey(grid: a.grid, date: a.date, period: a.period), default: []].append(
+                a.volunteer)
         }
         self.patrolsOf = patrolsOf
         self.teams = teams
@@ -105,13 +106,17 @@ public struct Explainer: Sendable {
         var components: [Finding] = []
         for component in ScoreComponent.allCases where score[component].penalty != 0 {
             components.append(
-                Finding(.scoreComponent, Self.phrase(component, score[component]), penalty: score[component].penalty))
+                Finding(
+                    .scoreComponent, Self.phrase(component, score[component]),
+                    penalty: score[component].penalty))
         }
         if components.isEmpty {
-            components.append(Finding(.scoreComponent, Phrase(en: "no penalty at all", zh: "没有任何扣分")))
+            components.append(
+                Finding(.scoreComponent, Phrase(en: "no penalty at all", zh: "没有任何扣分")))
         }
         var sections = [
-            ExplanationSection(heading: Phrase(en: "Score by component:", zh: "评分构成："), findings: components)
+            ExplanationSection(
+                heading: Phrase(en: "Score by component:", zh: "评分构成："), findings: components)
         ]
         var byCause: [ExplanationCause: (slots: Int, missing: Int, penalty: Int)] = [:]
         for shortfall in shortfalls {
@@ -128,23 +133,28 @@ public struct Explainer: Sendable {
                 Finding(
                     cause,
                     Phrase(
-                        en: "\(Wording.count(total.slots, "slot")), \(total.missing) places: \(reason.en)"
+                        en:
+                            "\(Wording.count(total.slots, "slot")), \(total.missing) places: \(reason.en)"
                             + Wording.points(total.penalty),
-                        zh: "\(total.slots)个班次、\(total.missing)个岗位：\(reason.zh)" + Wording.points(total.penalty)),
+                        zh: "\(total.slots)个班次、\(total.missing)个岗位：\(reason.zh)"
+                            + Wording.points(total.penalty)),
                     penalty: total.penalty))
         }
         if short.isEmpty {
-            short.append(Finding(.staffing, Phrase(en: "every team is fully staffed", zh: "全部班组满员")))
+            short.append(
+                Finding(.staffing, Phrase(en: "every team is fully staffed", zh: "全部班组满员")))
         }
         sections.append(
-            ExplanationSection(heading: Phrase(en: "Short slots, by reason:", zh: "缺岗原因："), findings: short))
+            ExplanationSection(
+                heading: Phrase(en: "Short slots, by reason:", zh: "缺岗原因："), findings: short))
         return Explanation(
             title: Phrase(
                 en: "\(community.name) \(community.month): score \(score.total), coverage "
                     + "\(SummaryText.format(evaluation.kpi.coveragePercent))%; ask about one volunteer, grid or date "
                     + "with --volunteer, --grid or --date",
                 zh: "\(community.name) \(community.month)：评分\(score.total)，覆盖率"
-                    + "\(SummaryText.format(evaluation.kpi.coveragePercent))%；可用 --volunteer、--grid 或 --date 查看详情"),
+                    + "\(SummaryText.format(evaluation.kpi.coveragePercent))%；可用 --volunteer、--grid 或 --date 查看详情"
+            ),
             sections: sections)
     }
 
@@ -159,7 +169,8 @@ public struct Explainer: Sendable {
         let minutes = mine.reduce(0) { $0 + (community.period($1.period)?.durationMinutes ?? 0) }
         let name = words.volunteer(volunteer.id)
         let kpi = evaluation.kpi
-        let average = kpi.volunteers > 0 ? Double(kpi.assignedVolunteerShifts) / Double(kpi.volunteers) : 0
+        let average =
+            kpi.volunteers > 0 ? Double(kpi.assignedVolunteerShifts) / Double(kpi.volunteers) : 0
 
         var load: [Finding] = []
         load.append(
@@ -170,7 +181,8 @@ public struct Explainer: Sendable {
                         "\(Wording.count(count, "patrol")), \(SummaryText.format(Double(minutes) / 60)) hours this month; "
                         + "the average is \(SummaryText.format(average)) (median \(SummaryText.format(kpi.shiftsMedian)))",
                     zh: "本月巡防\(count)次，共\(SummaryText.format(Double(minutes) / 60))小时；"
-                        + "全体平均\(SummaryText.format(average))次（中位数\(SummaryText.format(kpi.shiftsMedian))次）")))
+                        + "全体平均\(SummaryText.format(average))次（中位数\(SummaryText.format(kpi.shiftsMedian))次）"
+                )))
         load += gridFindings(volunteer, mine)
         let carry = evaluation.carryOver[volunteer.id] ?? 0
         let weight = community.weights.fairness
@@ -179,7 +191,8 @@ public struct Explainer: Sendable {
             Finding(
                 .fairness,
                 Phrase(
-                    en: "fairness: " + (carry > 0 ? "(\(count) + \(carry) carried over)" : "\(count)")
+                    en: "fairness: "
+                        + (carry > 0 ? "(\(count) + \(carry) carried over)" : "\(count)")
                         + "² × \(weight) = \(weight * counted * counted); one more patrol would add "
                         + "\(weight * (2 * counted + 1)), so patrols go to those with fewer first",
                     zh: "公平性：" + (carry > 0 ? "(\(count)+结转\(carry))" : "\(count)") + "²×\(weight)="
@@ -193,7 +206,8 @@ public struct Explainer: Sendable {
                 Finding(
                     .carryOver,
                     Phrase(
-                        en: "carries over \(carry) from \(first)..\(last): they patrolled more than the group "
+                        en:
+                            "carries over \(carry) from \(first)..\(last): they patrolled more than the group "
                             + "average then, so they are given fewer now",
                         zh: "从\(first)至\(last)结转\(carry)次：前三个月比大家平均多巡防，本月相应少排")))
         }
@@ -221,7 +235,8 @@ public struct Explainer: Sendable {
                     Phrase(
                         en: "at the weekly limit of \(weekLimit) in the weeks starting "
                             + list.map(\.en).joined(separator: ", "),
-                        zh: "在" + list.map(\.zh).joined(separator: "、") + "起的一周达到每周上限\(weekLimit)次")))
+                        zh: "在" + list.map(\.zh).joined(separator: "、") + "起的一周达到每周上限\(weekLimit)次")
+                ))
         }
         limits += availabilityFindings(volunteer)
 
@@ -240,7 +255,10 @@ public struct Explainer: Sendable {
                         Phrase(
                             en: "never trained: patrols only after their session on \(s.date)",
                             zh: "从未培训：\(s.date)参加培训后才能巡防")
-                    } ?? Phrase(en: "never trained and no session this month: cannot patrol", zh: "从未培训且本月未安排培训：不能巡防")))
+                    }
+                        ?? Phrase(
+                            en: "never trained and no session this month: cannot patrol",
+                            zh: "从未培训且本月未安排培训：不能巡防")))
         }
         if let session {
             training.append(
@@ -254,7 +272,8 @@ public struct Explainer: Sendable {
                 Finding(
                     .missedTraining,
                     Phrase(
-                        en: "no training session this month" + Wording.points(community.weights.missedTraining),
+                        en: "no training session this month"
+                            + Wording.points(community.weights.missedTraining),
                         zh: "本月未安排培训" + Wording.points(community.weights.missedTraining)),
                     penalty: community.weights.missedTraining))
         }
@@ -268,14 +287,17 @@ public struct Explainer: Sendable {
                     ? Finding(
                         .minShiftsMet,
                         Phrase(
-                            en: "committed to at least \(volunteer.minShifts) patrols (min_shifts): met",
+                            en:
+                                "committed to at least \(volunteer.minShifts) patrols (min_shifts): met",
                             zh: "承诺每月至少\(volunteer.minShifts)次：已达到"))
                     : Finding(
                         .belowMinShifts,
                         Phrase(
-                            en: "committed to at least \(volunteer.minShifts) patrols (min_shifts): \(short) short"
+                            en:
+                                "committed to at least \(volunteer.minShifts) patrols (min_shifts): \(short) short"
                                 + Wording.points(penalty),
-                            zh: "承诺每月至少\(volunteer.minShifts)次：还差\(short)次" + Wording.points(penalty)),
+                            zh: "承诺每月至少\(volunteer.minShifts)次：还差\(short)次"
+                                + Wording.points(penalty)),
                         penalty: penalty))
         }
         for request in community.requests where request.volunteer == volunteer.id {
@@ -284,9 +306,12 @@ public struct Explainer: Sendable {
 
         var sections = [
             ExplanationSection(heading: Phrase(en: "Load:", zh: "工作量："), findings: load),
-            ExplanationSection(heading: Phrase(en: "Limits and availability:", zh: "上限与可排时间："), findings: limits),
+            ExplanationSection(
+                heading: Phrase(en: "Limits and availability:", zh: "上限与可排时间："), findings: limits),
             ExplanationSection(heading: Phrase(en: "Training:", zh: "培训："), findings: training),
-            ExplanationSection(heading: Phrase(en: "Commitments and requests:", zh: "承诺与意愿："), findings: commitments),
+            ExplanationSection(
+                heading: Phrase(en: "Commitments and requests:", zh: "承诺与意愿："),
+                findings: commitments),
         ]
         sections.removeAll { $0.findings.isEmpty }
         let home = words.grid(volunteer.homeGrid)
@@ -313,7 +338,8 @@ public struct Explainer: Sendable {
         }
         var findings: [Finding] = []
         if home > 0 {
-            findings.append(Finding(.homeGrid, Phrase(en: "\(home) in the home grid", zh: "\(home)次在本网格")))
+            findings.append(
+                Finding(.homeGrid, Phrase(en: "\(home) in the home grid", zh: "\(home)次在本网格")))
         }
         if neighbor > 0 {
             let penalty = neighbor * community.weights.neighborGrid
@@ -345,13 +371,16 @@ public struct Explainer: Sendable {
         }
         let demanded = Set(community.slots.map { Cell(date: $0.date, period: $0.period) })
         var findings: [Finding] = []
-        let byPattern = demanded.filter { volunteer.availability.allows($0.date.weekday, $0.period) }
+        let byPattern = demanded.filter {
+            volunteer.availability.allows($0.date.weekday, $0.period)
+        }
         if byPattern.count < demanded.count {
             findings.append(
                 Finding(
                     .weeklyPattern,
                     Phrase(
-                        en: "their weekly pattern (available) allows \(byPattern.count) of the month's "
+                        en:
+                            "their weekly pattern (available) allows \(byPattern.count) of the month's "
                             + "\(demanded.count) patrol times",
                         zh: "可排时段只覆盖本月\(demanded.count)个巡防时间中的\(byPattern.count)个")))
         }
@@ -367,7 +396,8 @@ public struct Explainer: Sendable {
                 Finding(
                     .unavailableDates,
                     Phrase(
-                        en: "away \(list.joined(separator: ", ")) (\(Wording.count(away.count, "day")) this month)",
+                        en:
+                            "away \(list.joined(separator: ", ")) (\(Wording.count(away.count, "day")) this month)",
                         zh: "\(list.joined(separator: "、"))不可用（本月共\(away.count)天）")))
         }
         let nightPeriods = Set(community.periods.filter(\.isNight).map(\.id))
@@ -384,20 +414,23 @@ public struct Explainer: Sendable {
     private func unusedFinding(_ volunteer: Volunteer) -> Finding {
         let nightPeriods = Set(community.periods.filter(\.isNight).map(\.id))
         let free = community.slots.filter {
-            volunteer.availability.allows($0.date.weekday, $0.period) && !volunteer.isUnavailable(on: $0.date)
+            volunteer.availability.allows($0.date.weekday, $0.period)
+                && !volunteer.isUnavailable(on: $0.date)
                 && (volunteer.nightOK || !nightPeriods.contains($0.period))
         }
         if free.isEmpty {
             return Finding(
                 .unused,
                 Phrase(
-                    en: "no patrol: no team is needed at a time their pattern, dates and night permission allow",
+                    en:
+                        "no patrol: no team is needed at a time their pattern, dates and night permission allow",
                     zh: "未排班：没有与其可排时段、日期和夜巡许可相符的巡防需求"))
         }
         return Finding(
             .unused,
             Phrase(
-                en: "no patrol: \(free.count) patrols fit their availability, but those teams are filled "
+                en:
+                    "no patrol: \(free.count) patrols fit their availability, but those teams are filled "
                     + "at a lower score with others",
                 zh: "未排班：有\(free.count)个巡防班次与其可排时间相符，但由其他人排班评分更低"))
     }
@@ -412,16 +445,23 @@ public struct Explainer: Sendable {
             ? Phrase(en: "any period", zh: "全天")
             : Phrase(
                 en: request.periods.sorted().map(\.rawValue).joined(separator: ", "),
-                zh: community.periods.filter { request.periods.contains($0.id) }.map(\.name).joined(separator: "、"))
+                zh: community.periods.filter { request.periods.contains($0.id) }.map(\.name).joined(
+                    separator: "、"))
         let wish =
             request.kind == .on
-            ? Phrase(en: "asked to patrol \(request.dates), \(periods.en)", zh: "希望在\(request.dates)（\(periods.zh)）排班")
-            : Phrase(en: "asked to be free \(request.dates), \(periods.en)", zh: "希望\(request.dates)（\(periods.zh)）不排班")
+            ? Phrase(
+                en: "asked to patrol \(request.dates), \(periods.en)",
+                zh: "希望在\(request.dates)（\(periods.zh)）排班")
+            : Phrase(
+                en: "asked to be free \(request.dates), \(periods.en)",
+                zh: "希望\(request.dates)（\(periods.zh)）不排班")
         let line = Phrase(
             en: " (requests.csv line \(request.line), weight \(request.weight))",
             zh: "（requests.csv 第\(request.line)行，权重\(request.weight)）")
         return honoured
-            ? Finding(.requestHonoured, Phrase(en: wish.en + line.en + ": honoured", zh: wish.zh + line.zh + "：已满足"))
+            ? Finding(
+                .requestHonoured,
+                Phrase(en: wish.en + line.en + ": honoured", zh: wish.zh + line.zh + "：已满足"))
             : Finding(
                 .requestBroken,
                 Phrase(
@@ -458,7 +498,10 @@ public struct Explainer: Sendable {
     private func teamsExplanation(title: Phrase, slots: [PatrolSlot]) -> Explanation {
         let needed = slots.reduce(0) { $0 + $1.needed }
         let covered = slots.reduce(0) {
-            $0 + min($1.needed, teams[TeamKey(grid: $1.grid, date: $1.date, period: $1.period)]?.count ?? 0)
+            $0
+                + min(
+                    $1.needed,
+                    teams[TeamKey(grid: $1.grid, date: $1.date, period: $1.period)]?.count ?? 0)
         }
         let percent = needed > 0 ? 100 * Double(covered) / Double(needed) : 100
         var sections: [ExplanationSection] = []
@@ -471,7 +514,8 @@ public struct Explainer: Sendable {
             total += findings.reduce(0) { $0 + $1.penalty }
             let time = words.time(slot.date, slot.period)
             let grid = words.grid(slot.grid)
-            let size = teams[TeamKey(grid: slot.grid, date: slot.date, period: slot.period)]?.count ?? 0
+            let size =
+                teams[TeamKey(grid: slot.grid, date: slot.date, period: slot.period)]?.count ?? 0
             sections.append(
                 ExplanationSection(
                     heading: Phrase(
@@ -482,21 +526,27 @@ public struct Explainer: Sendable {
         let summary = Finding(
             .staffing,
             Phrase(
-                en: "\(Wording.count(slots.count, "team")) needed, \(covered) of \(needed) places staffed "
+                en:
+                    "\(Wording.count(slots.count, "team")) needed, \(covered) of \(needed) places staffed "
                     + "(\(SummaryText.format(percent))%); \(penalised) teams carry penalties, \(total) points in all",
-                zh: "需要\(slots.count)个班组，\(needed)个岗位中已排\(covered)个（\(SummaryText.format(percent))%）；"
+                zh:
+                    "需要\(slots.count)个班组，\(needed)个岗位中已排\(covered)个（\(SummaryText.format(percent))%）；"
                     + "\(penalised)个班组有扣分，共\(total)分"),
             penalty: total)
         return Explanation(
             title: title,
-            sections: [ExplanationSection(heading: Phrase(en: "Staffing:", zh: "排班情况："), findings: [summary])]
+            sections: [
+                ExplanationSection(
+                    heading: Phrase(en: "Staffing:", zh: "排班情况："), findings: [summary])
+            ]
                 + sections)
     }
 
     /// What one team costs and why: short places with their reason, no Party member, no
     /// leader, members from other grids, members who asked to be free then.
     private func teamFindings(_ slot: PatrolSlot) -> [Finding] {
-        let members = (teams[TeamKey(grid: slot.grid, date: slot.date, period: slot.period)] ?? []).sorted()
+        let members = (teams[TeamKey(grid: slot.grid, date: slot.date, period: slot.period)] ?? [])
+            .sorted()
         let people = members.compactMap { community.volunteer($0) }
         let weights = community.weights
         var findings: [Finding] = []
@@ -511,7 +561,8 @@ public struct Explainer: Sendable {
                     Phrase(
                         en: "\(shortfall.missing) of \(slot.needed) places empty: \(reason.en)"
                             + Wording.points(penalty),
-                        zh: "\(slot.needed)个岗位空缺\(shortfall.missing)个：\(reason.zh)" + Wording.points(penalty)),
+                        zh: "\(slot.needed)个岗位空缺\(shortfall.missing)个：\(reason.zh)"
+                            + Wording.points(penalty)),
                     penalty: penalty))
         }
         guard !people.isEmpty else { return findings }
@@ -556,11 +607,13 @@ public struct Explainer: Sendable {
                     Phrase(
                         en: ids.map { words.volunteer($0).en }.joined(separator: ", ") + " " + en
                             + Wording.points(penalty),
-                        zh: ids.map { words.volunteer($0).zh }.joined(separator: "、") + zh + Wording.points(penalty)),
+                        zh: ids.map { words.volunteer($0).zh }.joined(separator: "、") + zh
+                            + Wording.points(penalty)),
                     penalty: penalty))
         }
         for request in community.requests
-        where request.kind == .off && members.contains(request.volunteer) && request.dates.contains(slot.date)
+        where request.kind == .off && members.contains(request.volunteer)
+            && request.dates.contains(slot.date)
             && request.periods.contains(slot.period)
         {
             let who = words.volunteer(request.volunteer)
@@ -570,14 +623,16 @@ public struct Explainer: Sendable {
                     Phrase(
                         en: "\(who.en) asked to be free then (requests.csv line \(request.line))"
                             + Wording.points(request.weight),
-                        zh: "\(who.zh)希望此时不排班（requests.csv 第\(request.line)行）" + Wording.points(request.weight)),
+                        zh: "\(who.zh)希望此时不排班（requests.csv 第\(request.line)行）"
+                            + Wording.points(request.weight)),
                     penalty: request.weight))
         }
         return findings
     }
 
     private func uncoveredPenalty(_ shortfall: Shortfall) -> Int {
-        shortfall.missing * community.weights.uncovered * (community.grid(shortfall.slot.grid)?.risk ?? 1)
+        shortfall.missing * community.weights.uncovered
+            * (community.grid(shortfall.slot.grid)?.risk ?? 1)
     }
 
     // MARK: - Words for reasons and components
@@ -624,7 +679,8 @@ public struct Explainer: Sendable {
                     + sorted.map { "\($0.value)人\($0.key.chinese)" }.joined(separator: "，"))
         case .cheaperShort(let count):
             return Phrase(
-                en: "\(count) volunteers could still join, but with the weights the team is cheaper short "
+                en:
+                    "\(count) volunteers could still join, but with the weights the team is cheaper short "
                     + "(a far grid, a broken request or fairness would cost more)",
                 zh: "仍有\(count)名志愿者可加入，但按权重留空更划算（跨网格、违背意愿或公平性的扣分更高）")
         }
@@ -636,33 +692,45 @@ public struct Explainer: Sendable {
         switch component {
         case .uncovered:
             return Phrase(
-                en: "\(Wording.count(n, "place")) left empty, each weighted by its grid's risk\(points)",
+                en:
+                    "\(Wording.count(n, "place")) left empty, each weighted by its grid's risk\(points)",
                 zh: "\(n)个岗位空缺（按网格风险加权）\(points)")
         case .noPartyMember:
-            return Phrase(en: "\(Wording.count(n, "team")) without a Party member\(points)", zh: "\(n)个班组无党员\(points)")
+            return Phrase(
+                en: "\(Wording.count(n, "team")) without a Party member\(points)",
+                zh: "\(n)个班组无党员\(points)")
         case .noLeader:
             return Phrase(
-                en: "\(Wording.count(n, "team")) without a leader where the grid needs one\(points)",
+                en:
+                    "\(Wording.count(n, "team")) without a leader where the grid needs one\(points)",
                 zh: "\(n)个需队长的班组无队长\(points)")
         case .missedTraining:
             return Phrase(
-                en: "\(Wording.count(n, "volunteer")) without a training session\(points)", zh: "\(n)名志愿者未安排培训\(points)"
+                en: "\(Wording.count(n, "volunteer")) without a training session\(points)",
+                zh: "\(n)名志愿者未安排培训\(points)"
             )
         case .belowMinShifts:
             return Phrase(
-                en: "\(Wording.count(n, "patrol")) short of what volunteers committed to (min_shifts)\(points)",
+                en:
+                    "\(Wording.count(n, "patrol")) short of what volunteers committed to (min_shifts)\(points)",
                 zh: "距志愿者承诺的每月下限共差\(n)次\(points)")
         case .fairness:
             return Phrase(
-                en: "fairness: the squares of each volunteer's patrols (with carry-over) add up to \(n)\(points)",
+                en:
+                    "fairness: the squares of each volunteer's patrols (with carry-over) add up to \(n)\(points)",
                 zh: "公平性：各人巡防次数（含结转）的平方和为\(n)\(points)")
         case .neighborGrid:
             return Phrase(
-                en: "\(Wording.count(n, "patrol")) in a neighbouring grid\(points)", zh: "\(n)次在相邻网格巡防\(points)")
+                en: "\(Wording.count(n, "patrol")) in a neighbouring grid\(points)",
+                zh: "\(n)次在相邻网格巡防\(points)")
         case .farGrid:
-            return Phrase(en: "\(Wording.count(n, "patrol")) in a far grid\(points)", zh: "\(n)次在非相邻网格巡防\(points)")
+            return Phrase(
+                en: "\(Wording.count(n, "patrol")) in a far grid\(points)",
+                zh: "\(n)次在非相邻网格巡防\(points)")
         case .requests:
-            return Phrase(en: "\(Wording.count(n, "request")) not honoured\(points)", zh: "\(n)条排班意愿未满足\(points)")
+            return Phrase(
+                en: "\(Wording.count(n, "request")) not honoured\(points)",
+                zh: "\(n)条排班意愿未满足\(points)")
         }
     }
 }

@@ -46,7 +46,6 @@ public struct RepairReport: Sendable {
     /// The independent checker's evaluation: same score, zero hard-rule violations.
     public var evaluation: RosterEvaluation
     public var diff: ScheduleDiff
-    public var shortfalls: [Shortfall]
     public var statistics: SolverStatistics
     public var importID: Int64
     public var scheduleID: Int64
@@ -91,7 +90,8 @@ extension Workspace {
 
         let plan = RepairPlan(
             baseline: stored.schedule, frozenBefore: from, changeWeight: request.changeWeight)
-        let result = try Solver(community, repair: plan).solve(request.configuration, onEvent: onEvent)
+        let result = try Solver(community, repair: plan).solve(
+            request.configuration, onEvent: onEvent)
         let evaluation = try verified(result, community)
         let diff = ScheduleDiff(from: stored.schedule, to: result.schedule, community: community)
         let note =
@@ -115,9 +115,10 @@ extension Workspace {
             baselineID: request.scheduleID, baselineScore: stored.summary.score,
             community: community, absent: absent, away: away, schedule: result.schedule,
             score: result.score, evaluation: evaluation, diff: diff,
-            shortfalls: ShortfallAnalysis(community: community).shortfalls(in: result.schedule),
             statistics: result.statistics, importID: importID, scheduleID: scheduleID, note: note,
-            writtenFiles: files.map { request.outputDirectory + "/" + $0.name } + [communityDirectory],
+            writtenFiles: files.map { request.outputDirectory + "/" + $0.name } + [
+                communityDirectory
+            ],
             elapsed: clock.now - start)
     }
 }
@@ -165,14 +166,17 @@ public struct ScheduleDiff: Sendable, Hashable {
         func teams(_ schedule: Schedule) -> [Key: Set<VolunteerID>] {
             var teams: [Key: Set<VolunteerID>] = [:]
             for a in schedule.assignments {
-                teams[Key(grid: a.grid, date: a.date, period: a.period), default: []].insert(a.volunteer)
+                teams[Key(grid: a.grid, date: a.date, period: a.period), default: []].insert(
+                    a.volunteer)
             }
             return teams
         }
         let before = teams(baseline)
         let after = teams(revised)
         let needed = Dictionary(
-            community.slots.map { (Key(grid: $0.grid, date: $0.date, period: $0.period), $0.needed) },
+            community.slots.map {
+                (Key(grid: $0.grid, date: $0.date, period: $0.period), $0.needed)
+            },
             uniquingKeysWith: { _, last in last })
         let periodRank = Dictionary(
             community.periods.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -195,14 +199,17 @@ public struct ScheduleDiff: Sendable, Hashable {
         }
 
         func sessions(_ schedule: Schedule) -> [VolunteerID: SessionID] {
-            Dictionary(schedule.attendance.map { ($0.volunteer, $0.session) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(
+                schedule.attendance.map { ($0.volunteer, $0.session) },
+                uniquingKeysWith: { a, _ in a })
         }
         let oldSessions = sessions(baseline)
         let newSessions = sessions(revised)
         training = community.volunteers.compactMap { volunteer in
             let old = oldSessions[volunteer.id]
             let new = newSessions[volunteer.id]
-            return old == new ? nil : TrainingChange(volunteer: volunteer.id, before: old, after: new)
+            return old == new
+                ? nil : TrainingChange(volunteer: volunteer.id, before: old, after: new)
         }
     }
 }
@@ -229,11 +236,15 @@ extension SummaryText {
         lines.append(
             "hard rules (硬性规则): \(report.evaluation.hardViolationCount) violations, "
                 + "recounted by the independent checker")
-        let missing = report.shortfalls.reduce(0) { $0 + $1.missing }
+        // The counts only: naming each short slot's reason is `patrol explain`'s job, and
+        // would cost a repair of a large month a tenth of a second.
+        let kpi = report.evaluation.kpi
+        let short = kpi.demandSlots - kpi.slotsFullyCovered
         lines.append(
-            report.shortfalls.isEmpty
+            short == 0
                 ? "every slot fully staffed (全部满员)"
-                : "short slots (缺岗): \(report.shortfalls.count) slots, \(missing) volunteer-shifts missing; "
+                : "short slots (缺岗): \(short) slots, "
+                    + "\(kpi.neededVolunteerShifts - kpi.coveredVolunteerShifts) volunteer-shifts missing; "
                     + "`patrol explain \(report.scheduleID)` says why")
         lines.append("")
         lines.append("written: " + report.writtenFiles.joined(separator: ", "))
@@ -247,7 +258,9 @@ extension SummaryText {
             return ["changes (变更): none"]
         }
         var lines = ["changes (变更):"]
-        func names(_ ids: [VolunteerID]) -> String { ids.map { community.label($0) }.joined(separator: ", ") }
+        func names(_ ids: [VolunteerID]) -> String {
+            ids.map { community.label($0) }.joined(separator: ", ")
+        }
         for team in diff.teams {
             let one = { (ids: [VolunteerID]) in ids.count == 1 }
             var what: [String] = []
@@ -259,30 +272,37 @@ extension SummaryText {
             } else if team.leaving.isEmpty {
                 what.append(names(team.joining) + (one(team.joining) ? " joins" : " join"))
             } else {
-                what.append(names(team.joining) + (one(team.joining) ? " takes over" : " take over"))
+                what.append(
+                    names(team.joining) + (one(team.joining) ? " takes over" : " take over"))
             }
             let staffing =
                 team.assigned < team.needed ? " (now \(team.assigned)/\(team.needed), short)" : ""
             lines.append(
                 "  " + community.timeLabel(team.date, team.period) + ", "
-                    + community.gridLabel(team.grid) + ": " + what.joined(separator: "; ") + staffing)
+                    + community.gridLabel(team.grid) + ": " + what.joined(separator: "; ")
+                    + staffing)
         }
         for change in diff.training {
             lines.append(
                 "  training (培训): \(community.label(change.volunteer)) "
-                    + "\(change.before?.rawValue ?? "no session") -> \(change.after?.rawValue ?? "no session")")
+                    + "\(change.before?.rawValue ?? "no session") -> \(change.after?.rawValue ?? "no session")"
+            )
         }
         return lines
     }
 
     /// `score (评分): 12345 -> 12400 (+55)` and the components that moved.
-    static func scoreChangeLines(from before: ScoreBreakdown, to after: ScoreBreakdown) -> [String] {
-        var lines = ["score (评分): \(before.total) -> \(after.total) (\(signed(after.total - before.total)))"]
+    static func scoreChangeLines(from before: ScoreBreakdown, to after: ScoreBreakdown) -> [String]
+    {
+        var lines = [
+            "score (评分): \(before.total) -> \(after.total) (\(signed(after.total - before.total)))"
+        ]
         for component in ScoreComponent.allCases {
             let delta = after[component].penalty - before[component].penalty
             guard delta != 0 else { continue }
             lines.append(
-                "  " + pad(component.rawValue, 18) + pad(component.chineseName, 14) + leftPad(signed(delta), 8))
+                "  " + pad(component.rawValue, 18) + pad(component.chineseName, 14)
+                    + leftPad(signed(delta), 8))
         }
         return lines
     }

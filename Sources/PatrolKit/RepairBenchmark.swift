@@ -5,7 +5,7 @@ import PatrolSamples
 import PatrolSolver
 import PatrolStore
 
-/// `patrol bench repair`: one volunteer falls ill on a generated community's solved month;
+/// `patrol bench --repair`: one volunteer falls ill on a generated community's solved month;
 /// how long the repair takes, how many assignments it changes, and how many a fresh solve of
 /// the changed month would have changed.
 public struct RepairBenchmark {
@@ -15,7 +15,7 @@ public struct RepairBenchmark {
         public var solve = SolverConfiguration(timeLimit: .seconds(20), seed: 1)
         /// The repair's search.
         public var repair = SolverConfiguration(
-            timeLimit: .seconds(5), seed: 1, unimprovedTimeLimit: .milliseconds(500))
+            timeLimit: .milliseconds(500), seed: 1, unimprovedTimeLimit: .milliseconds(300))
         public var changeWeight = 500
         /// The volunteer falls ill on this day of the month and stays away to its end.
         public var fromDay = 10
@@ -53,12 +53,14 @@ public struct RepairBenchmark {
 
     public init() {}
 
-    public func run(_ options: Options, onEvent: (SolverEvent) -> Void = { _ in }) throws -> Figures {
+    public func run(_ options: Options, onEvent: (SolverEvent) -> Void = { _ in }) throws -> Figures
+    {
         let work = options.workDirectory
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         try RosterWriter.write(
-            CommunityWriter.files(CommunityGenerator.generate(options.community)), to: work + "/community")
+            CommunityWriter.files(CommunityGenerator.generate(options.community)),
+            to: work + "/community")
         let workspace = try Workspace(databasePath: work + "/bench.sqlite")
         let baseline = try workspace.solve(
             directory: work + "/community", outputDirectory: work + "/baseline",
@@ -67,9 +69,12 @@ public struct RepairBenchmark {
 
         // The volunteer who holds the most patrols from that day on: the hardest absence.
         var held: [VolunteerID: Int] = [:]
-        for a in baseline.schedule.assignments where a.date >= from { held[a.volunteer, default: 0] += 1 }
+        for a in baseline.schedule.assignments where a.date >= from {
+            held[a.volunteer, default: 0] += 1
+        }
         guard let absent = held.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
-            throw PatrolKitError.missingDirectory(work, hint: "The baseline has no patrol from \(from) on.")
+            throw PatrolKitError.missingDirectory(
+                work, hint: "The baseline has no patrol from \(from) on.")
         }
 
         let report = try workspace.repair(
@@ -78,7 +83,8 @@ public struct RepairBenchmark {
                 changeWeight: options.changeWeight, configuration: options.repair,
                 outputDirectory: work + "/repair"))
         let fresh = try Solver(report.community).solve(options.solve, onEvent: onEvent)
-        let freshDiff = ScheduleDiff(from: baseline.schedule, to: fresh.schedule, community: report.community)
+        let freshDiff = ScheduleDiff(
+            from: baseline.schedule, to: fresh.schedule, community: report.community)
 
         var figures = Figures(
             volunteers: baseline.community.volunteers.count, slots: baseline.community.slots.count,
@@ -94,14 +100,16 @@ public struct RepairBenchmark {
         let checker = options.toolsDirectory + "/patrol_check.py"
         if FileManager.default.fileExists(atPath: checker) {
             figures.referenceScore = PatrolBenchmark.total(
-                inCheckerReport: try PatrolBenchmark.python([checker, work + "/repair/community", work + "/repair"]))
+                inCheckerReport: try PatrolBenchmark.python([
+                    checker, work + "/repair/community", work + "/repair",
+                ]))
         }
         return figures
     }
 }
 
 extension SummaryText {
-    /// The figures of `patrol bench repair`.
+    /// The figures of `patrol bench --repair`.
     public static func repairBenchmark(_ f: RepairBenchmark.Figures) -> String {
         var lines = [
             "community: \(f.volunteers) volunteers, \(f.slots) slots; baseline score \(f.baselineScore)",

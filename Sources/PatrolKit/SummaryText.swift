@@ -113,7 +113,7 @@ extension SummaryText {
         for row in list {
             lines.append(leftPad(String(row.id), 4) + "  " + pad(row.communityName, 18) + pad(row.month.description, 9)
                 + pad(row.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)), 22) + pad(String(row.seed), 7) + pad(String(row.score.total), 11)
-                + pad(String(row.assignmentCount), 13) + (row.publishedAt == nil ? "" : "yes (已发布)"))
+                + (row.publishedAt == nil ? String(row.assignmentCount) : pad(String(row.assignmentCount), 13) + "yes (已发布)"))
         }
         return lines.joined(separator: "\n")
     }

@@ -32,10 +32,10 @@ extension PatrolCommand {
         var to: String?
 
         @Option(help: "Seconds to search at most.")
-        var timeLimit: Double = 5
+        var timeLimit: Double = 0.5
 
         @Option(help: "Stop when the best repair has not improved for this many seconds.")
-        var patience: Double = 0.5
+        var patience: Double = 0.3
 
         @Option(help: "Seed of the random search.")
         var seed: UInt64 = 1
