@@ -138,18 +138,21 @@ public struct SubstitutesReport: Sendable {
 /// without breaking a hard rule.
 ///
 /// Every option is scored by the independent `RosterChecker` on the schedule as it would be:
-/// simple, exact, and independent of the optimiser. Volunteers whose weekly pattern, dates or
-/// night permission rule them out at that time are not scored (they break a hard rule
-/// whatever the schedule) unless the unsuitable are asked for.
+/// simple, exact, and independent of the optimiser. Volunteers whose weekly pattern, dates,
+/// night permission or monthly, weekly or daily count rule them out at that time are not scored
+/// (they break a hard rule whoever they replace) unless the unsuitable are asked for: a full
+/// recount of a large month takes milliseconds, and most volunteers are ruled out this way.
 public struct SubstituteSearch: Sendable {
     public let community: Community
     public let schedule: Schedule
     private let checker: RosterChecker
+    private let patrolsOf: [VolunteerID: [Assignment]]
 
     public init(community: Community, schedule: Schedule) {
         self.community = community
         self.schedule = schedule
         checker = RosterChecker(community: community)
+        patrolsOf = Dictionary(grouping: schedule.assignments, by: \.volunteer)
     }
 
     /// The substitutes for the team at `grid`, `date`, `period` (ids, or names when unique).
@@ -192,7 +195,7 @@ public struct SubstituteSearch: Sendable {
             guard seen.insert(volunteer.id).inserted else { continue }
             let ruledOut =
                 !volunteer.availability.allows(day.weekday, thePeriod.id) || volunteer.isUnavailable(on: day)
-                || (thePeriod.isNight && !volunteer.nightOK)
+                || (thePeriod.isNight && !volunteer.nightOK) || atLimit(volunteer, day)
             if ruledOut && !listUnsuitable {
                 unsuitable.append(UnsuitableVolunteer(volunteer: volunteer.id, rules: []))
                 continue
@@ -230,6 +233,16 @@ public struct SubstituteSearch: Sendable {
             community: community, slot: slot, team: team.sorted(), replacing: replaced,
             score: base.score, substitutes: substitutes,
             unsuitable: listUnsuitable ? unsuitable : [], unsuitableCount: unsuitable.count)
+    }
+
+    /// Whether one more patrol on `day` would exceed the volunteer's monthly limit or the
+    /// daily or weekly rule: a hard rule broken whichever member they replace.
+    private func atLimit(_ volunteer: Volunteer, _ day: LocalDate) -> Bool {
+        let mine = patrolsOf[volunteer.id] ?? []
+        let week = day.isoWeek
+        return mine.count >= volunteer.maxShifts
+            || mine.filter { $0.date == day }.count >= community.rules.maxShiftsPerDay
+            || mine.filter { $0.date.isoWeek == week }.count >= community.rules.maxShiftsPerWeek
     }
 
     /// The option's score change and its reasons.
