@@ -10,6 +10,8 @@ public enum ScheduleQueryError: Error, Hashable, Sendable, CustomStringConvertib
     case emptyRange(from: LocalDate, to: LocalDate)
     /// No team is needed at this grid, date and period.
     case noDemand(grid: GridID, date: LocalDate, period: PeriodID)
+    /// The volunteer to be replaced is not in that team.
+    case notInTeam(String, grid: GridID, date: LocalDate, period: PeriodID)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum ScheduleQueryError: Error, Hashable, Sendable, CustomStringConvertib
             "--to \(to) is before --from \(from)."
         case .noDemand(let grid, let date, let period):
             "No team is needed in grid \(grid) on \(date), period \(period): demand.csv asks for none."
+        case .notInTeam(let text, let grid, let date, let period):
+            "\(text) is not in the team of grid \(grid) on \(date), period \(period)."
         }
     }
 }

@@ -45,7 +45,8 @@ public enum SubstituteReason: Sendable, Hashable {
     /// Fewer (negative) or more patrols short of `min_shifts`, for both people involved.
     case minShifts(change: Int)
     /// A request whose state changes: `met` true when it becomes honoured.
-    case request(volunteer: VolunteerID, kind: PatrolRequest.Kind, line: Int, honoured: Bool, weight: Int)
+    case request(
+        volunteer: VolunteerID, kind: PatrolRequest.Kind, line: Int, honoured: Bool, weight: Int)
 
     /// Points this reason adds to the score (negative when it lowers it); 0 for facts.
     public var change: Int {
@@ -81,7 +82,8 @@ public enum SubstituteReason: Sendable, Hashable {
         case .week(let patrols, let limit):
             let atLimit = patrols >= limit
             return Phrase(
-                en: "\(Wording.ordinal(patrols)) patrol this week" + (atLimit ? ", at limit after" : ""),
+                en: "\(Wording.ordinal(patrols)) patrol this week"
+                    + (atLimit ? ", at limit after" : ""),
                 zh: "本周第\(patrols)次巡防" + (atLimit ? "，之后达到每周上限" : ""))
         case .monthLimitReached(let limit):
             return Phrase(
@@ -92,7 +94,9 @@ public enum SubstituteReason: Sendable, Hashable {
         case .minShifts(let change):
             return change < 0
                 ? Phrase(en: "closer to min_shifts\(points)", zh: "更接近每月下限\(points)")
-                : Phrase(en: "the replaced volunteer falls below min_shifts\(points)", zh: "被替换者低于每月下限\(points)")
+                : Phrase(
+                    en: "the replaced volunteer falls below min_shifts\(points)",
+                    zh: "被替换者低于每月下限\(points)")
         case .request(let volunteer, let kind, let line, let honoured, _):
             let who = words.volunteer(volunteer)
             switch (kind, honoured) {
@@ -110,7 +114,8 @@ public enum SubstituteReason: Sendable, Hashable {
                     zh: "满足\(who.zh)的排班意愿（requests.csv 第\(line)行）\(points)")
             case (.on, false):
                 return Phrase(
-                    en: "\(who.en)'s wish to patrol is no longer met (requests.csv line \(line))\(points)",
+                    en:
+                        "\(who.en)'s wish to patrol is no longer met (requests.csv line \(line))\(points)",
                     zh: "\(who.zh)的排班意愿不再满足（requests.csv 第\(line)行）\(points)")
             }
         }
@@ -174,18 +179,21 @@ public struct SubstituteSearch: Sendable {
                 $0.grid == gridID && $0.date == day && $0.period == thePeriod.id
             })
         else { throw .noDemand(grid: gridID, date: day, period: thePeriod.id) }
-        let inTeam = { (a: Assignment) in a.grid == gridID && a.date == day && a.period == thePeriod.id }
+        let inTeam = { (a: Assignment) in
+            a.grid == gridID && a.date == day && a.period == thePeriod.id
+        }
         let team = Set(schedule.assignments.filter(inTeam).map(\.volunteer))
         var replaced: VolunteerID?
         if let replacing {
             let id = try community.resolveVolunteer(replacing).id
             guard team.contains(id) else {
-                throw .unknownVolunteer(replacing + " in this team", community: community.name)
+                throw .notInTeam(replacing, grid: gridID, date: day, period: thePeriod.id)
             }
             replaced = id
         }
         let options: [VolunteerID?] =
-            replaced.map { [$0] } ?? ((team.count < slot.needed ? [nil] : []) + team.sorted().map { $0 })
+            replaced.map { [$0] }
+            ?? ((team.count < slot.needed ? [nil] : []) + team.sorted().map { $0 })
 
         let base = checker.evaluate(schedule)
         var substitutes: [Substitute] = []
@@ -194,7 +202,8 @@ public struct SubstituteSearch: Sendable {
         for volunteer in community.volunteers where !team.contains(volunteer.id) {
             guard seen.insert(volunteer.id).inserted else { continue }
             let ruledOut =
-                !volunteer.availability.allows(day.weekday, thePeriod.id) || volunteer.isUnavailable(on: day)
+                !volunteer.availability.allows(day.weekday, thePeriod.id)
+                || volunteer.isUnavailable(on: day)
                 || (thePeriod.isNight && !volunteer.nightOK) || atLimit(volunteer, day)
             if ruledOut && !listUnsuitable {
                 unsuitable.append(UnsuitableVolunteer(volunteer: volunteer.id, rules: []))
@@ -207,7 +216,8 @@ public struct SubstituteSearch: Sendable {
                 if let option {
                     changed.assignments.removeAll { inTeam($0) && $0.volunteer == option }
                 }
-                let joining = Assignment(volunteer: volunteer.id, grid: gridID, date: day, period: thePeriod.id)
+                let joining = Assignment(
+                    volunteer: volunteer.id, grid: gridID, date: day, period: thePeriod.id)
                 changed.assignments.append(joining)
                 let evaluation = checker.evaluate(changed)
                 let broken = HardRule.allCases.filter {
@@ -215,9 +225,11 @@ public struct SubstituteSearch: Sendable {
                 }
                 if broken.isEmpty {
                     let candidate = substitute(
-                        volunteer, replacing: option, slot: slot, team: team, base: base,
-                        after: evaluation, schedule: changed)
-                    if best.map({ candidate.scoreChange < $0.scoreChange }) ?? true { best = candidate }
+                        volunteer, replacing: option, slot: slot, base: base, after: evaluation,
+                        schedule: changed)
+                    if best.map({ candidate.scoreChange < $0.scoreChange }) ?? true {
+                        best = candidate
+                    }
                 } else if fewest.map({ broken.count < $0.count }) ?? true {
                     fewest = broken
                 }
@@ -247,8 +259,8 @@ public struct SubstituteSearch: Sendable {
 
     /// The option's score change and its reasons.
     private func substitute(
-        _ volunteer: Volunteer, replacing: VolunteerID?, slot: PatrolSlot, team: Set<VolunteerID>,
-        base: RosterEvaluation, after: RosterEvaluation, schedule changed: Schedule
+        _ volunteer: Volunteer, replacing: VolunteerID?, slot: PatrolSlot, base: RosterEvaluation,
+        after: RosterEvaluation, schedule changed: Schedule
     ) -> Substitute {
         var deltas: [ScoreComponent: Int] = [:]
         for component in ScoreComponent.allCases {
@@ -256,9 +268,15 @@ public struct SubstituteSearch: Sendable {
             if delta != 0 { deltas[component] = delta }
         }
         var reasons: [SubstituteReason] = []
-        if let change = deltas[.uncovered], change < 0 { reasons.append(.fillsOpenPlace(change: change)) }
-        if let change = deltas[.noPartyMember] { reasons.append(.partyMember(gained: change < 0, change: change)) }
-        if let change = deltas[.noLeader] { reasons.append(.leader(gained: change < 0, change: change)) }
+        if let change = deltas[.uncovered], change < 0 {
+            reasons.append(.fillsOpenPlace(change: change))
+        }
+        if let change = deltas[.noPartyMember] {
+            reasons.append(.partyMember(gained: change < 0, change: change))
+        }
+        if let change = deltas[.noLeader] {
+            reasons.append(.leader(gained: change < 0, change: change))
+        }
         let gridChange = (deltas[.neighborGrid] ?? 0) + (deltas[.farGrid] ?? 0)
         if volunteer.homeGrid == slot.grid {
             reasons.append(.homeGrid)
@@ -275,7 +293,9 @@ public struct SubstituteSearch: Sendable {
             .week(
                 patrols: mine.filter { $0.date.isoWeek == week }.count,
                 limit: community.rules.maxShiftsPerWeek))
-        if mine.count >= volunteer.maxShifts { reasons.append(.monthLimitReached(limit: volunteer.maxShifts)) }
+        if mine.count >= volunteer.maxShifts {
+            reasons.append(.monthLimitReached(limit: volunteer.maxShifts))
+        }
         if let change = deltas[.fairness] { reasons.append(.fairness(change: change)) }
         if let change = deltas[.belowMinShifts] { reasons.append(.minShifts(change: change)) }
         for person in [volunteer.id] + (replacing.map { [$0] } ?? []) {
@@ -285,7 +305,8 @@ public struct SubstituteSearch: Sendable {
                 if before != now {
                     reasons.append(
                         .request(
-                            volunteer: person, kind: request.kind, line: request.line, honoured: now,
+                            volunteer: person, kind: request.kind, line: request.line,
+                            honoured: now,
                             weight: request.weight))
                 }
             }
@@ -346,7 +367,9 @@ extension SubstitutesReport {
             lines.append(
                 "substitutes (替补) for \(grid), \(time): team \(team.count)/\(slot.needed)"
                     + (members.isEmpty ? "" : ": " + members.joined(separator: separator)))
-            lines.append("score now \(score.total); each line gives the score change if the volunteer joins, and why")
+            lines.append(
+                "score now \(score.total); each line gives the score change if the volunteer joins, and why"
+            )
         case .zh:
             lines.append(
                 "\(grid)\(time)的替补人选：班组\(team.count)/\(slot.needed)人"
@@ -373,7 +396,8 @@ extension SubstitutesReport {
         for person in unsuitable {
             let why = person.rules.map { $0.phrase.text(language) }.joined(separator: separator)
             lines.append(
-                "   - " + words.volunteer(person.volunteer).text(language) + (language == .zh ? "：" : ": ") + why)
+                "   - " + words.volunteer(person.volunteer).text(language)
+                    + (language == .zh ? "：" : ": ") + why)
         }
         switch language {
         case .en:

@@ -32,17 +32,21 @@ import Testing
             Assignment(volunteer: v, grid: "G1", date: b.day(day), period: "evening")
         }
         schedule = Schedule(assignments: [
-            patrol("M", 10), patrol("W", 7), patrol("W", 9), patrol("W", 12), patrol("Q", 7), patrol("Q", 12),
+            patrol("M", 10), patrol("W", 7), patrol("W", 9), patrol("W", 12), patrol("Q", 7),
+            patrol("Q", 12),
         ])
     }
 
-    private func search() -> SubstituteSearch { SubstituteSearch(community: b.build(), schedule: schedule) }
+    private func search() -> SubstituteSearch {
+        SubstituteSearch(community: b.build(), schedule: schedule)
+    }
 
     @Test func ranksThoseWhoKeepEveryHardRuleByTheCheckersScoreChange() throws {
         let report = try search().rank(grid: "G1", date: b.day(10), period: "evening")
 
         // Each takes the open place: -1000; Party member -300; fairness 2 x (s+1)^2 - 2 x s^2.
-        let changes = Dictionary(uniqueKeysWithValues: report.substitutes.map { ($0.volunteer, $0.scoreChange) })
+        let changes = Dictionary(
+            uniqueKeysWithValues: report.substitutes.map { ($0.volunteer, $0.scoreChange) })
         #expect(changes == ["P": -1298, "F": -1294, "Q": -990, "N": -997, "O": -988])
         #expect(report.substitutes.map(\.volunteer) == ["P", "F", "N", "Q", "O"])
         #expect(report.substitutes.allSatisfy { $0.replacing == nil })
@@ -53,15 +57,18 @@ import Testing
         for option in report.substitutes {
             var changed = schedule
             changed.assignments.append(
-                Assignment(volunteer: option.volunteer, grid: "G1", date: b.day(10), period: "evening"))
+                Assignment(
+                    volunteer: option.volunteer, grid: "G1", date: b.day(10), period: "evening"))
             #expect(
-                checker.evaluate(changed).score.total - checker.evaluate(schedule).score.total == option.scoreChange)
+                checker.evaluate(changed).score.total - checker.evaluate(schedule).score.total
+                    == option.scoreChange)
         }
     }
 
     @Test func givesTheReasonsInPlainWords() throws {
         let report = try search().rank(grid: "G1", date: b.day(10), period: "evening")
-        let reasons = Dictionary(uniqueKeysWithValues: report.substitutes.map { ($0.volunteer, $0.reasons) })
+        let reasons = Dictionary(
+            uniqueKeysWithValues: report.substitutes.map { ($0.volunteer, $0.reasons) })
 
         #expect(
             reasons["P"]
@@ -74,24 +81,30 @@ import Testing
         #expect(reasons["Q"]?.contains(.week(patrols: 3, limit: 3)) == true)
         #expect(reasons["Q"]?.contains(.fairness(change: 10)) == true)
         #expect(
-            reasons["O"]?.contains(.request(volunteer: "O", kind: .off, line: 2, honoured: false, weight: 10)) == true)
+            reasons["O"]?.contains(
+                .request(volunteer: "O", kind: .off, line: 2, honoured: false, weight: 10)) == true)
 
         let english = report.text(.en, limit: 10)
         #expect(english.contains("1. 志愿者P (P) takes an open place: -1298"))
         #expect(
-            english.contains("fills an open place (-1000); Party member: team gains one (-300); fairness +2; home grid")
+            english.contains(
+                "fills an open place (-1000); Party member: team gains one (-300); fairness +2; home grid"
+            )
         )
         #expect(english.contains("3rd patrol this week, at limit after"))
         #expect(english.contains("志愿者O (O) asked to be free then (requests.csv line 2) (+10)"))
         #expect(
-            english.contains("5 could take a place, 5 shown; 2 cannot without breaking a hard rule (--all lists them)"))
+            english.contains(
+                "5 could take a place, 5 shown; 2 cannot without breaking a hard rule (--all lists them)"
+            ))
         let chinese = report.text(.zh, limit: 2)
         #expect(chinese.contains("党员：班组有了党员 (-300)"))
         #expect(chinese.contains("共5人可替补，显示前2人"))
     }
 
     @Test func namesTheRuleThatKeepsEachOfTheOthersOut() throws {
-        let report = try search().rank(grid: "G1", date: b.day(10), period: "evening", listUnsuitable: true)
+        let report = try search().rank(
+            grid: "G1", date: b.day(10), period: "evening", listUnsuitable: true)
 
         #expect(
             report.unsuitable
@@ -104,7 +117,8 @@ import Testing
     }
 
     @Test func replacingAMemberWeighsWhatTheTeamLosesToo() throws {
-        let report = try search().rank(grid: "G1", date: b.day(10), period: "evening", replacing: "M")
+        let report = try search().rank(
+            grid: "G1", date: b.day(10), period: "evening", replacing: "M")
 
         #expect(report.substitutes.allSatisfy { $0.replacing == "M" })
         // P replaces M: the team gains a Party member (-300); fairness +2 for P, -2 for M.
@@ -115,10 +129,14 @@ import Testing
     }
 
     @Test func refusesTeamsThatAreNotNeededAndPeopleWhoAreNotInTheTeam() {
-        #expect(throws: ScheduleQueryError.noDemand(grid: "G2", date: b.day(10), period: "evening")) {
+        #expect(throws: ScheduleQueryError.noDemand(grid: "G2", date: b.day(10), period: "evening"))
+        {
             try search().rank(grid: "G2", date: b.day(10), period: "evening")
         }
-        #expect(throws: ScheduleQueryError.self) {
+        #expect(
+            throws: ScheduleQueryError.notInTeam(
+                "P", grid: "G1", date: b.day(10), period: "evening")
+        ) {
             try search().rank(grid: "G1", date: b.day(10), period: "evening", replacing: "P")
         }
         #expect(throws: ScheduleQueryError.self) {
