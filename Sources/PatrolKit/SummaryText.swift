@@ -17,6 +17,7 @@ public enum SummaryText {
         lines.append("schedule #\(report.scheduleID) stored (import #\(report.importID)), seed \(report.seed), "
             + "\(format(report.statistics.elapsed.seconds)) s, \(report.statistics.movesEvaluated) moves "
             + "(\(Int(report.statistics.movesPerSecond)) per second), stopped on \(report.statistics.stopReason.rawValue)")
+        if let carryOver = report.carryOver { lines.append(carryOver.summaryLine) }
         lines.append("")
         lines += evaluationLines(report.evaluation)
         lines.append("")
@@ -109,11 +110,11 @@ extension SummaryText {
     /// The table of `patrol schedules`.
     public static func scheduleList(_ list: [ScheduleSummary]) -> String {
         guard !list.isEmpty else { return "No schedules stored yet. Run `patrol solve DIR` first." }
-        var lines = ["id    community         month    created               seed   score      assignments"]
+        var lines = ["id    community         month    created               seed   score      assignments  published"]
         for row in list {
             lines.append(leftPad(String(row.id), 4) + "  " + pad(row.communityName, 18) + pad(row.month.description, 9)
                 + pad(row.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)), 22) + pad(String(row.seed), 7) + pad(String(row.score.total), 11)
-                + String(row.assignmentCount))
+                + (row.publishedAt == nil ? String(row.assignmentCount) : pad(String(row.assignmentCount), 13) + "yes (已发布)"))
         }
         return lines.joined(separator: "\n")
     }

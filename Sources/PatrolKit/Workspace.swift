@@ -39,7 +39,8 @@ public struct Workspace {
     ) throws -> SolveReport {
         let loaded = try CommunityLoader().load(directory: directory, month: month)
         for warning in loaded.warnings { logger.warning("\(warning)") }
-        let community = loaded.community
+        var community = loaded.community
+        var carryOver = try carryOver(into: &community)
         let result = try Solver(community).solve(configuration, onEvent: onEvent)
         let evaluation = try Self.verified(result, community)
         let (importID, scheduleID) = try database.recordSchedule(
@@ -50,13 +51,22 @@ public struct Workspace {
             community: community, source: directory)
         let files = RosterWriter.files(community: community, schedule: result.schedule)
         try RosterWriter.write(files, to: outputDirectory)
+        var written = files.map { outputDirectory + "/" + $0.name }
+        if carryOver != nil {
+            // The directory alone no longer holds the month's input: write the community as
+            // solved, so that `patrol_check.py OUTDIR/community OUTDIR` counts the same score.
+            let directory = outputDirectory + "/community"
+            try RosterWriter.write(CommunityWriter.files(community), to: directory)
+            carryOver?.communityDirectory = directory
+            written.append(directory)
+        }
         return SolveReport(
             community: community, schedule: result.schedule, score: result.score,
             evaluation: evaluation,
             shortfalls: ShortfallAnalysis(community: community).shortfalls(in: result.schedule),
             statistics: result.statistics, seed: configuration.seed, importID: importID,
             scheduleID: scheduleID, warnings: loaded.warnings,
-            writtenFiles: files.map { outputDirectory + "/" + $0.name })
+            writtenFiles: written, carryOver: carryOver)
     }
 
     /// The independent checker's verdict, which must agree with the optimiser.
@@ -128,6 +138,8 @@ public struct SolveReport: Sendable {
     public var scheduleID: Int64
     public var warnings: [Diagnostic]
     public var writtenFiles: [String]
+    /// What was taken over from the community's published months, if anything.
+    public var carryOver: CarryOver?
 }
 
 /// What `patrol check` reports.

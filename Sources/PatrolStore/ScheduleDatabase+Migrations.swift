@@ -20,6 +20,7 @@ extension ScheduleDatabase {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createCommunityImportsAndSchedules)
+        migrator.registerMigration("v2 publish", migrate: createPublications)
         migrator.registerMigration("v3 scenario runs", migrate: createScenarioRuns)
         return migrator
     }

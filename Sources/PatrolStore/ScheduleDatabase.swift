@@ -186,40 +186,52 @@ extension ScheduleDatabase {
     ///
     /// - Throws: `StoreError.scheduleNotFound` when there is no such version.
     public func schedule(id: Int64) throws -> StoredSchedule {
-        try writer.read { db in
-            let request = ScheduleRecord.filter(ScheduleRecord.Columns.id == id)
-            guard let summary = try Self.summaries(of: request).fetchOne(db)?.summary else {
-                throw StoreError.scheduleNotFound(id, store: storeName)
-            }
-            // The foreign key from schedule to communityImport keeps the import present.
-            guard let rows = try CommunityRows(fetching: summary.importID, from: db) else {
-                throw StoreError.importNotFound(summary.importID, store: storeName)
-            }
-            let assignments = try AssignmentRecord.all().forSchedule(id).fetchAll(db)
-            let attendance = try SessionAttendanceRecord.all().forSchedule(id).fetchAll(db)
-            return StoredSchedule(
-                summary: summary, community: rows.community,
-                schedule: Schedule(
-                    assignments: assignments.map(\.assignment),
-                    attendance: attendance.map(\.attendance)))
+        try writer.read { db in try Self.storedSchedule(id, db, storeName: storeName) }
+    }
+
+    /// One stored version in full, read inside the caller's transaction.
+    static func storedSchedule(_ id: Int64, _ db: Database, storeName: String) throws
+        -> StoredSchedule
+    {
+        let request = ScheduleRecord.filter(ScheduleRecord.Columns.id == id)
+        guard let summary = try summaries(of: request).fetchOne(db)?.summary else {
+            throw StoreError.scheduleNotFound(id, store: storeName)
+        }
+        // The foreign key from schedule to communityImport keeps the import present.
+        guard let rows = try CommunityRows(fetching: summary.importID, from: db) else {
+            throw StoreError.importNotFound(summary.importID, store: storeName)
+        }
+        let assignments = try AssignmentRecord.all().forSchedule(id).fetchAll(db)
+        let attendance = try SessionAttendanceRecord.all().forSchedule(id).fetchAll(db)
+        return StoredSchedule(
+            summary: summary, community: rows.community,
+            schedule: Schedule(
+                assignments: assignments.map(\.assignment),
+                attendance: attendance.map(\.attendance)))
+    }
+
+    /// A schedule row with the name of its community and the time it was published.
+    struct SummaryRow: Decodable, FetchableRecord {
+        var schedule: ScheduleRecord
+        var communityName: String
+        var publishedAt: Date?
+
+        var summary: ScheduleSummary {
+            ScheduleSummary(schedule, communityName: communityName, publishedAt: publishedAt)
         }
     }
 
-    /// A schedule row with the name of its community.
-    private struct SummaryRow: Decodable, FetchableRecord {
-        var schedule: ScheduleRecord
-        var communityName: String
-
-        var summary: ScheduleSummary { ScheduleSummary(schedule, communityName: communityName) }
-    }
-
-    private static func summaries(of request: QueryInterfaceRequest<ScheduleRecord>)
+    static func summaries(of request: QueryInterfaceRequest<ScheduleRecord>)
         -> QueryInterfaceRequest<SummaryRow>
     {
         request
             .annotated(
                 withRequired: ScheduleRecord.communityImport
                     .select(CommunityImportRecord.Columns.name.forKey("communityName"))
+            )
+            .annotated(
+                withOptional: ScheduleRecord.publication
+                    .select(PublicationRecord.Columns.publishedAt.forKey("publishedAt"))
             )
             .asRequest(of: SummaryRow.self)
     }

@@ -23,13 +23,15 @@ public struct ScheduleSummary: Hashable, Sendable {
     /// The sum over the demand of min(assigned, needed).
     public var coveredVolunteers: Int
     public var note: String?
+    /// When the version was published; nil while it is not. Once set it never changes.
+    public var publishedAt: Date?
 
     /// Coverage in percent, as the contract defines it; nil when the month has no demand.
     public var coveragePercent: Double? {
         neededVolunteers == 0 ? nil : 100 * Double(coveredVolunteers) / Double(neededVolunteers)
     }
 
-    init(_ record: ScheduleRecord, communityName: String) {
+    init(_ record: ScheduleRecord, communityName: String, publishedAt: Date?) {
         // Only an inserted record is read back, and inserted records have ids.
         id = record.id ?? 0
         importID = record.importID
@@ -44,6 +46,7 @@ public struct ScheduleSummary: Hashable, Sendable {
         neededVolunteers = record.neededVolunteers
         coveredVolunteers = record.coveredVolunteers
         note = record.note
+        self.publishedAt = publishedAt
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PatrolModel
 
 /// Why the schedule store could not do what was asked, worded for a community office.
@@ -12,6 +13,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case monthMismatch(draft: Month, community: String, communityMonth: Month)
     /// A draft names a volunteer, grid, period or session its community does not have.
     case unknownReference(Reference, community: String, month: Month)
+    /// The schedule version is published already; publishing is done once.
+    case alreadyPublished(Int64, publishedAt: Date)
+    /// Another version of the same community and month is published; only one can be.
+    case monthAlreadyPublished(
+        community: String, month: Month, publishedScheduleID: Int64, refusedScheduleID: Int64)
 
     /// Something a schedule names.
     public enum Reference: Hashable, Sendable, CustomStringConvertible {
@@ -47,6 +53,26 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownReference(let reference, let community, let month):
             "The schedule names \(reference), which \(community) (\(month)) does not have; "
                 + "nothing was stored. Solve again with the community as it is now."
+        case .alreadyPublished(let id, let publishedAt):
+            "Schedule #\(id) was already published on \(Self.format(publishedAt)); a published "
+                + "schedule stays as it is and is published once."
+        case .monthAlreadyPublished(let community, let month, let published, let refused):
+            "\(community) \(month) is already published as schedule #\(published); schedule "
+                + "#\(refused) was not published. Only one schedule per community and month is "
+                + "published, and it is never replaced; to change it, repair it "
+                + "(`patrol repair \(published) ...`), which keeps the repair as a new version."
         }
+    }
+
+    /// A UTC instant as `2026-12-01 08:30 UTC`.
+    private static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func pad(_ value: Int?) -> String {
+            let text = String(value ?? 0)
+            return text.count < 2 ? "0" + text : text
+        }
+        return "\(c.year ?? 0)-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute)) UTC"
     }
 }

@@ -8,7 +8,7 @@ extension ScheduleDatabase {
     static let tableNames: Set<String> = [
         "communityImport", "period", "grid", "gridNeighbor", "volunteer", "slot",
         "trainingSession", "request", "historyEntry", "schedule", "assignment",
-        "sessionAttendance", "scenarioRun", "scenarioRunSchedule",
+        "sessionAttendance", "publication", "servedRecord", "scenarioRun", "scenarioRunSchedule",
     ]
 
     /// The number of rows in each table.

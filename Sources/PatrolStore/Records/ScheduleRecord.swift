@@ -13,6 +13,9 @@ struct ScheduleRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// The import the schedule was solved for.
     static let communityImport = belongsTo(CommunityImportRecord.self)
 
+    /// The schedule's publication, when it was published.
+    static let publication = hasOne(PublicationRecord.self)
+
     /// Nil until inserted.
     var id: Int64?
     var importID: Int64

@@ -31,8 +31,15 @@ extension PatrolCommand.Bench {
         @Option(help: "Working folder for the community and outputs.") var work = ".build-bench"
         @Flag(help: "Also export the schedule in every office format (csv, xlsx, ics, html) and time it.")
         var exports = false
+        @Flag(help: "Benchmark a repair instead: the volunteer with the most patrols from --from-day on falls ill.")
+        var repair = false
+        @Option(help: "With --repair: seconds the repair may search at most.") var repairTimeLimit: Double = 0.5
+        @Option(help: "With --repair: stop when the repair has not improved for this many seconds.")
+        var patience: Double = 0.3
+        @Option(help: "With --repair: the day of the month the absence starts.") var fromDay = 10
 
         func run() throws {
+            if repair { return try runRepair() }
             var options = PatrolBenchmark.Options()
             options.community.volunteers = volunteers
             options.community.grids = grids
