@@ -46,18 +46,19 @@ struct LocalSearchPhase {
             }
 
             let before = state.total
+            let hardBefore = state.counts.hardViolation
             log.clear()
             guard selector.apply(&state, &log, &random) else { continue }
             let delta = state.total - before
             if checking == .everyMove { try verify(state, after: log) }
             if annealing.accepts(delta, &random) {
                 statistics.movesAccepted += 1
-                if state.total < best.total {
+                if best.isWorse(than: state) {
                     best.markCurrent(state)
                     statistics.timeToBest = termination.elapsed
                     statistics.bestImproved = true
-                } else if delta > 0 {
-                    best.saveIfCurrent(state, previousTotal: before, undoing: log)
+                } else if delta != 0 || state.counts.hardViolation != hardBefore {
+                    best.saveIfCurrent(state, previousTotal: before, previousHard: hardBefore, undoing: log)
                 }
                 if checking == .step { try verify(state, after: log) }
             } else {
@@ -92,8 +93,15 @@ struct LocalSearchPhase {
 }
 
 /// The best schedule seen, copied lazily: only when the search is about to leave it.
+///
+/// "Best" is lexicographic: fewer broken priced rules first (none in a patrol roster),
+/// then the total. The annealing itself walks on the weighted total, so it may cross
+/// schedules that break a priced rule; the best feasible one found is never lost to a
+/// cheaper infeasible one.
 struct BestSchedule: Sendable {
     private(set) var total: Int64
+    /// Units of priced rules broken (0 when feasible).
+    private(set) var hard: Int64
     /// Empty places in the best schedule, for its coverage.
     private(set) var uncovered: Int64
     private var members: [Int32]
@@ -104,21 +112,37 @@ struct BestSchedule: Sendable {
 
     init(_ state: WorkingSolution) {
         total = state.total
+        hard = state.counts.hardViolation
         uncovered = state.counts.uncovered
         members = state.slotMembers
         counts = state.slotCount
         sessions = state.volunteerSession
     }
 
+    /// Whether `state` beats this best.
+    @inline(__always)
+    func isWorse(than state: WorkingSolution) -> Bool {
+        let h = state.counts.hardViolation
+        return h < hard || (h == hard && state.total < total)
+    }
+
+    /// Whether `other` beats this best.
+    func isWorse(than other: BestSchedule) -> Bool {
+        other.hard < hard || (other.hard == hard && other.total < total)
+    }
+
     mutating func markCurrent(_ state: WorkingSolution) {
         total = state.total
+        hard = state.counts.hardViolation
         uncovered = state.counts.uncovered
         isCurrent = true
     }
 
     /// Called after a worsening move was accepted: if the state before it was the best,
     /// copy the current assignment and take the move's steps back out of the copy.
-    mutating func saveIfCurrent(_ state: WorkingSolution, previousTotal: Int64, undoing log: MoveLog) {
+    mutating func saveIfCurrent(
+        _ state: WorkingSolution, previousTotal: Int64, previousHard: Int64, undoing log: MoveLog
+    ) {
         guard isCurrent else { return }
         let p = state.problem
         members = state.slotMembers
@@ -145,6 +169,7 @@ struct BestSchedule: Sendable {
             }
         }
         total = previousTotal
+        hard = previousHard
         isCurrent = false
     }
 

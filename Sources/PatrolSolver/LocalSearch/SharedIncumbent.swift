@@ -13,8 +13,8 @@ final class SharedIncumbent: Sendable {
     /// `mine` and `state` if that is better.
     func exchange(_ mine: inout BestSchedule, _ state: inout WorkingSolution) {
         let adopted: BestSchedule? = best.withLock { shared in
-            if let current = shared, current.total < mine.total { return current }
-            if shared == nil || mine.total < shared!.total { shared = mine }
+            if let current = shared, mine.isWorse(than: current) { return current }
+            if shared == nil || shared!.isWorse(than: mine) { shared = mine }
             return nil
         }
         if let adopted {

@@ -552,8 +552,8 @@ struct ScoreCounts: Equatable, Sendable {
     var minuteViolation: Int64 = 0
     var weekendExcess: Int64 = 0
 
-    /// Whether every rule is kept (no priced rule is broken).
-    var isFeasible: Bool { runViolation == 0 && minuteViolation == 0 && weekendExcess == 0 }
+    /// Units of priced rules broken: days, minutes and weekends (0 when feasible).
+    var hardViolation: Int64 { runViolation + minuteViolation + weekendExcess }
 
     func total(_ p: IndexedProblem) -> Int64 {
         uncoveredPenalty + noParty * p.weightNoParty + noLeader * p.weightNoLeader
