@@ -171,7 +171,7 @@ public struct ScenarioComparison: Sendable, Equatable {
     }
 
     /// Every grid of every column, in the order they first appear.
-    private var gridOrder: [GridID] {
+    var gridOrder: [GridID] {
         var seen: Set<GridID> = []
         var order: [GridID] = []
         for column in columns {

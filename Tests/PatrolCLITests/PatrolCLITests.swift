@@ -115,6 +115,41 @@ import Testing
         #expect(orphan.errors.contains("--format"))
     }
 
+    @Test func exportsAScenarioComparisonForTheOfficeFromARunAndFromTheStore() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            name: 流感
+            base: community
+            changes:
+              - unavailable: {filter: {age: 60+}, fraction: 0.5, dates: 2026-12-05..2026-12-15}
+            """.write(toFile: dir + "/flu.yaml", atomically: true, encoding: .utf8)
+        let db = ["--db", dir + "/patrol.sqlite"]
+
+        let run = try patrol(
+            ["scenario", "run", dir + "/flu.yaml", "--max-moves", "2000", "--out", dir + "/run", "--format", "html",
+             "--lang", "en"] + db)
+
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        #expect(run.output.contains("\(dir)/run/comparison.csv, \(dir)/run/scenario_comparison.html"))
+        let page = try String(contentsOfFile: dir + "/run/scenario_comparison.html", encoding: .utf8)
+        #expect(page.contains("Roster scenarios compared"))
+
+        let compare = try patrol(["scenario", "compare", "1", "--format", "csv", "--out", dir + "/office"] + db)
+        #expect(compare.status == 0, "\(compare.errors)")
+        #expect(compare.output.hasSuffix("written: \(dir)/office/情景对比.csv\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/office") == ["情景对比.csv"])
+        let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/office/情景对比.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+
+        let nowhere = try patrol(["scenario", "compare", "1", "--format", "html"] + db)
+        #expect(nowhere.status != 0)
+        #expect(nowhere.errors.contains("--out"))
+        let orphan = try patrol(["scenario", "compare", "1", "--lang", "en", "--out", dir + "/x"] + db)
+        #expect(orphan.status != 0)
+        #expect(orphan.errors.contains("--format"))
+    }
+
     @Test func exportOfAnUnknownScheduleSaysHowToFindOne() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,3 +1,4 @@
+import PatrolInterchange
 import PatrolModel
 import PatrolScenarios
 import PatrolTestSupport
@@ -106,6 +107,46 @@ import Testing
         #expect(rows["load_change_4"]?.values == [.none, .none])
         #expect(rows["seconds"]?.values == [.decimal(2, places: 1), .decimal(0.5, places: 1)])
         #expect(rows["schedule"] == nil, "no row of versions before anything is stored")
+    }
+
+    @Test func handsTheExportsTheFiguresOfEveryColumnAndGrid() {
+        // The variant's community calls G2 G2A.
+        var split = made.community
+        split.grids[1].id = "G2A"
+        split.grids[1].name = "新区"
+        for index in split.slots.indices where split.slots[index].grid == "G2" {
+            split.slots[index].grid = "G2A"
+        }
+        var schedule = made.variant
+        for index in schedule.assignments.indices where schedule.assignments[index].grid == "G2" {
+            schedule.assignments[index].grid = "G2A"
+        }
+        let comparison = ScenarioComparison(
+            columns: [
+                .init(
+                    name: "base", key: "base",
+                    figures: RosterFigures(community: made.community, schedule: made.base),
+                    scheduleID: 4),
+                .init(
+                    name: "少人", key: "fewer",
+                    figures: RosterFigures(community: split, schedule: schedule), baseIndex: 0),
+            ], loadChangeLimit: 2, worstGridLimit: 1)
+
+        let figures = ComparisonFigures(comparison)
+
+        #expect(figures.grids.map(\.id) == ["G1", "G2", "G2A"])
+        #expect(figures.grids.map(\.name) == ["网格G1", "网格G2", "新区"])
+        #expect(figures.columns.map(\.name) == ["base", "少人"])
+        #expect(figures.columns.map(\.baseIndex) == [nil, 0])
+        #expect(figures.columns.map(\.scheduleID) == [4, nil])
+        let fewer = figures.columns[1]
+        #expect(fewer.shortByGrid == ["G1": 2, "G2A": 1], "only the grids of the column's community")
+        #expect(fewer.worstGrids == ["G1"], "as many as the comparison names")
+        #expect(fewer.score == comparison.columns[1].figures.score)
+        #expect(fewer.coveragePercent == comparison.columns[1].figures.coveragePercent)
+        #expect(fewer.loadChanges.map(\.volunteer) == comparison.loadChanges(1).map(\.volunteer))
+        #expect(fewer.loadChanges.count == 2)
+        #expect(figures.columns[0].loadChanges.isEmpty)
     }
 
     private var base: ScoreBreakdown {

@@ -167,4 +167,63 @@ struct ExportText {
             ? "共 \(teams) 个班次，覆盖率 \(coverage)%，\(volunteers) 名志愿者参加巡防"
             : "\(teams) patrols, \(coverage)% covered, \(volunteers) volunteers on patrol"
     }
+
+    // MARK: - Comparisons of schedules (CSV and page)
+
+    /// The file's stem: `情景对比` or `scenario_comparison`, names no roster export uses.
+    var comparisonName: String { pick("情景对比", "scenario_comparison") }
+    var comparisonTitle: String { pick("排班情景对比", "Roster scenarios compared") }
+    var comparisonHeader: [String] { zh ? ["类别", "指标"] : ["section", "figure"] }
+    func change(of column: String) -> String { zh ? "\(column) 较基准" : "\(column): change" }
+
+    var scoreSection: String { pick("评分", "Score") }
+    var totalScore: String { pick("总分", "Total score") }
+
+    /// A score component: its Chinese name, or its meaning in English.
+    func component(_ component: ScoreComponent) -> String {
+        if zh { return component.chineseName }
+        switch component {
+        case .uncovered: return "Places left open"
+        case .noPartyMember: return "No Party member"
+        case .noLeader: return "No leader"
+        case .missedTraining: return "Missed training"
+        case .belowMinShifts: return "Below minimum patrols"
+        case .fairness: return "Fairness"
+        case .neighborGrid: return "Neighbouring grid"
+        case .farGrid: return "Far grid"
+        case .requests: return "Requests not met"
+        }
+    }
+
+    var coverageSection: String { pick("覆盖与公平", "Coverage and fairness") }
+    var coveragePercent: String { pick("覆盖率(%)", "Coverage (%)") }
+    var teamsWithoutPartyMember: String { pick("无党员班组数", "Teams without a Party member") }
+    var shortVolunteerShifts: String { pick("缺岗人次", "Short volunteer-shifts") }
+    var worstGrids: String { pick("缺岗最多网格", "Grids short most") }
+    var noGrid: String { pick("无", "none") }
+    var shiftsMin: String { pick("每人班次：最少", "Patrols per volunteer: fewest") }
+    var shiftsMedian: String { pick("每人班次：中位数", "Patrols per volunteer: median") }
+    var shiftsMax: String { pick("每人班次：最多", "Patrols per volunteer: most") }
+    var giniShifts: String { pick("班次基尼系数", "Gini coefficient of patrols") }
+    var volunteersWithoutPatrol: String { pick("未排班志愿者", "Volunteers without a patrol") }
+
+    var gridsSection: String { pick("网格缺岗人次", "Short volunteer-shifts by grid") }
+    var loadSection: String { pick("负担变化最大的志愿者", "Volunteers whose load changed most") }
+    func rank(_ rank: Int) -> String { zh ? "第\(rank)位" : "No. \(rank)" }
+
+    /// Under a column's name on the page: a base, or what a variant is compared with.
+    var baseMark: String { pick("基准", "base") }
+    func comparedWith(_ base: String) -> String { zh ? "较\(base)" : "vs \(base)" }
+    var lowerIsBetter: String { pick("（越低越好）", " (lower is better)") }
+
+    var comparisonIntro: String {
+        pick(
+            "每列一个排班：先是基准，再是它的各个情景；情景的数字后面是较基准的变化，绿色为改善，红色为变差。",
+            "One column per schedule: each base, then its scenarios. After a scenario's figure comes its "
+                + "change from the base: green is better, red is worse.")
+    }
+
+    var worstGridsLegend: String { pick("底色标出每列缺岗最多的网格。", "Shaded: each column's grids short most.") }
+    var loadLegend: String { pick("编号 姓名 基准班次→情景班次", "id name: patrols in the base → in the scenario") }
+    var noLoadChanges: String { pick("各情景中没有志愿者的班次发生变化。", "No volunteer's patrols changed in any scenario.") }
 }

@@ -17,17 +17,24 @@ enum HTMLExport {
         let text = view.text
         let community = view.community
         let title = text.pageTitle(community: community.name, month: community.month)
-        var html = "<!DOCTYPE html>\n"
-        html += #"<html lang="\#(text.language == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">"#
-        html += "<title>\(escaped(title))</title>\n<style>\(css)</style></head>\n<body>\n"
+        var body = ""
         for grid in community.grids.indices {
-            html += gridPage(view, grid: grid, title: title)
+            body += gridPage(view, grid: grid, title: title)
         }
-        html += coveragePage(view, title: title)
-        html += trainingsAndHonourPage(view, title: title)
-        html += "</body></html>\n"
+        body += coveragePage(view, title: title)
+        body += trainingsAndHonourPage(view, title: title)
+        let html = page(title: title, language: text.language, css: pageCSS + "\n" + rosterCSS, body: body)
         let name = ExportFileNames.sanitized("\(community.name)_\(community.month)_\(text.rosterName)")
         return OutputFile(name: name + ".html", contents: Array(html.utf8))
+    }
+
+    /// A self-contained page around `body`, a sequence of `<section>`s: the document's
+    /// language, title and inline style, nothing to fetch.
+    static func page(title: String, language: ExportLanguage, css: String, body: String) -> String {
+        var html = "<!DOCTYPE html>\n"
+        html += #"<html lang="\#(language == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">"#
+        html += "<title>\(escaped(title))</title>\n<style>\(css)</style></head>\n<body>\n"
+        return html + body + "</body></html>\n"
     }
 
     // MARK: - A grid's month calendar
@@ -236,9 +243,11 @@ enum HTMLExport {
         return result
     }
 
-    /// A4 landscape, 10 mm margins: 277 mm of width, which the screen layout keeps too so
-    /// that what a browser shows is what prints.
-    static let css = """
+    /// The printed page every HTML export shares: A4 landscape, 10 mm margins, 277 mm of
+    /// width, which the screen layout keeps too so that what a browser shows is what prints;
+    /// CJK fonts, each `<section>` on a new page under a running title, tables that wrap
+    /// long words and repeat their header on every page.
+    static let pageCSS = """
         @page { size: A4 landscape; margin: 10mm; }
         * { box-sizing: border-box; }
         html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", \
@@ -255,6 +264,10 @@ enum HTMLExport {
         th, td { overflow-wrap: anywhere; word-break: break-word; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
+        """
+
+    /// The roster's calendars, heat map, trainings and honour roll.
+    static let rosterCSS = """
         .calendar th { background: #c62828; color: #fff; padding: 1mm; font-weight: bold; }
         .calendar td { border: 0.3mm solid #999; vertical-align: top; height: 20mm; padding: 0.6mm 0.8mm; }
         .calendar td.outside { background: #f3f3f3; }

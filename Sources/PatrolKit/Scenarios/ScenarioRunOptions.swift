@@ -1,4 +1,5 @@
 import Foundation
+import PatrolInterchange
 
 /// How `patrol scenario run` solves its bases and variants.
 ///
@@ -31,6 +32,9 @@ public struct ScenarioRunOptions: Sendable {
     public var outputDirectory: String?
     /// Start variants from scratch instead of from their base's schedule.
     public var coldStart = false
+    /// Also write the comparison for a community office into `outputDirectory`, next to
+    /// `comparison.csv`: CSV for Excel or a printable page.
+    public var comparisonExport: ComparisonExportOptions?
 
     public init() {}
 

@@ -3,7 +3,8 @@ import PatrolInterchange
 import PatrolScenarios
 import PatrolStore
 
-/// A scenario comparison as text: the side-by-side table of the terminal and `comparison.csv`.
+/// A scenario comparison as text: the side-by-side table of the terminal and `comparison.csv`,
+/// and the office exports (CSV for Excel, a printable page).
 public enum ScenarioTable {
     public static let csvName = "comparison.csv"
 
@@ -46,6 +47,23 @@ public enum ScenarioTable {
     {
         try RosterWriter.write([csv(comparison)], to: directory)
         return directory + "/" + csvName
+    }
+
+    /// The comparison for a community office: a CSV file for Excel or a printable page
+    /// (`情景对比.csv` / `.html`; `scenario_comparison.csv` / `.html` in English).
+    public static func export(_ comparison: ScenarioComparison, options: ComparisonExportOptions)
+        -> OutputFile
+    {
+        ComparisonExporter.file(ComparisonFigures(comparison), options: options)
+    }
+
+    /// Writes the office export into `directory`, creating it; returns the file's path.
+    public static func writeExport(
+        _ comparison: ScenarioComparison, options: ComparisonExportOptions, to directory: String
+    ) throws -> String {
+        let file = export(comparison, options: options)
+        try RosterWriter.write([file], to: directory)
+        return directory + "/" + file.name
     }
 
     private static func cell(_ value: ScenarioComparison.Value, delta: ScenarioComparison.Value?)

@@ -11,7 +11,8 @@ extension Workspace {
 
     /// Solves the base of each scenario and every scenario's variant with the same seed,
     /// checks each schedule independently, stores them as one scenario run and, with an
-    /// output directory, writes each one's roster files, its community and `comparison.csv`.
+    /// output directory, writes each one's roster files, its community and `comparison.csv`
+    /// (and the office export of the comparison when `options.comparisonExport` asks).
     ///
     /// Every file and every change is read and applied before anything is solved: an error
     /// in any of them (reported with file, line and column) leaves the store and the output
@@ -117,6 +118,9 @@ extension Workspace {
         }
         if let out = options.outputDirectory {
             written.append(try ScenarioTable.writeCSV(comparison, to: out))
+            if let export = options.comparisonExport {
+                written.append(try ScenarioTable.writeExport(comparison, options: export, to: out))
+            }
         }
         return ScenarioRunReport(
             runID: ids.runID, comparison: comparison, variants: variants,

@@ -24,7 +24,9 @@ extension PatrolCommand.Scenario {
                 Each base gets --time-limit; the variants then start from their base's schedule and \
                 share 0.3 x --time-limit of wall-clock time, run as many at a time as the machine \
                 has cores (or --variant-time-limit each). The run is stored; `patrol scenario \
-                compare RUN` prints it again.
+                compare RUN` prints it again. With --out, --format csv or html also writes the \
+                comparison for the office (CSV for Excel or a printable A4 page) next to \
+                comparison.csv.
                 """)
 
         @Argument(help: "Scenario files.")
@@ -64,9 +66,12 @@ extension PatrolCommand.Scenario {
         )
         var out: String?
 
+        @OptionGroup var export: ComparisonExportArguments
+
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
+            try export.requireOutput(out)
             guard timeLimit > 0 else {
                 throw ValidationError("--time-limit must be more than 0 seconds, got \(timeLimit).")
             }
@@ -92,6 +97,7 @@ extension PatrolCommand.Scenario {
             options.baseDirectory = base
             options.coldStart = cold
             options.outputDirectory = out
+            options.comparisonExport = export.options
             let progress = ScenarioProgress()
             let report = try reportingScenarioErrors {
                 try Workspace(databasePath: database.path).runScenarios(
@@ -110,7 +116,9 @@ extension PatrolCommand.Scenario {
             discussion: """
                 `patrol scenario compare 3` prints run 3's table again; several runs are set side by \
                 side. With --schedules the ids are schedule versions (see `patrol schedules`), each \
-                compared with the first.
+                compared with the first. --out writes comparison.csv; with --format csv or html it \
+                writes the comparison for the office instead: CSV for Excel (UTF-8 with a BOM) or \
+                a printable A4 page, in Chinese or, with --lang en, English.
                 """)
 
         @Argument(help: "Scenario run ids (or schedule ids with --schedules).")
@@ -119,12 +127,15 @@ extension PatrolCommand.Scenario {
         @Flag(help: "The ids are schedule versions.")
         var schedules = false
 
-        @Option(help: "Also write the table as comparison.csv into this directory.")
+        @Option(help: "Also write the table as comparison.csv (or, with --format, the office file) here.")
         var out: String?
+
+        @OptionGroup var export: ComparisonExportArguments
 
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
+            try export.requireOutput(out)
             guard !ids.isEmpty else {
                 throw ValidationError("Name at least one run id (see `patrol scenario list`).")
             }
@@ -139,9 +150,11 @@ extension PatrolCommand.Scenario {
             let comparison =
                 try schedules ? workspace.compareSchedules(ids) : workspace.compareScenarioRuns(ids)
             print(ScenarioTable.text(comparison))
-            if let out {
-                print("written: " + (try ScenarioTable.writeCSV(comparison, to: out)))
-            }
+            guard let out else { return }
+            let path =
+                try export.options.map { try ScenarioTable.writeExport(comparison, options: $0, to: out) }
+                ?? ScenarioTable.writeCSV(comparison, to: out)
+            print("written: " + path)
         }
     }
 

@@ -42,9 +42,17 @@ struct ExportGoldenTests {
     func exportMatchesItsGoldenFiles(_ golden: GoldenCase) throws {
         let files = try RosterExporter.files(
             community: ExportSample.community(), schedule: ExportSample.schedule, options: golden.options)
-        let expected = try Self.comparable(files, format: golden.options.format)
-        let folder = Self.goldenRoot + "/" + golden.folder
-        if Self.updating {
+        try Self.expectGolden(try Self.comparable(files, format: golden.options.format), folder: golden.folder)
+    }
+
+    /// Expects the files, by path, to be those of `Fixtures/exports/<folder>`, byte for byte;
+    /// with `PATROL_UPDATE_GOLDENS=1`, writes them there instead.
+    static func expectGolden(
+        _ expected: [String: [UInt8]], folder name: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let folder = goldenRoot + "/" + name
+        if updating {
             try? FileManager.default.removeItem(atPath: folder)
             for (path, bytes) in expected {
                 let target = folder + "/" + path
@@ -54,13 +62,14 @@ struct ExportGoldenTests {
             }
             return
         }
-        let stored = try Self.filesUnder(folder)
-        #expect(stored.keys.sorted() == expected.keys.sorted(), "file names of \(golden.folder)")
+        let stored = try filesUnder(folder)
+        #expect(stored.keys.sorted() == expected.keys.sorted(), "file names of \(name)", sourceLocation: sourceLocation)
         for (path, bytes) in expected {
             guard let golden = stored[path] else { continue }
             #expect(
                 bytes == golden,
-                "\(path) differs from its golden file; PATROL_UPDATE_GOLDENS=1 rewrites it:\n\(String(decoding: bytes, as: UTF8.self))"
+                "\(path) differs from its golden file; PATROL_UPDATE_GOLDENS=1 rewrites it:\n\(String(decoding: bytes, as: UTF8.self))",
+                sourceLocation: sourceLocation
             )
         }
     }
