@@ -13,6 +13,8 @@ public struct PatrolBenchmark {
         public var community = CommunityGenerator.Options()
         public var timeLimit: Double = 30
         public var seed: UInt64 = 1
+        /// Searches side by side, as `patrol solve --threads`.
+        public var threads = 1
         /// Seconds for the CP-SAT peer; nil skips it.
         public var peerTimeLimit: Double?
         public var peerWorkers = 2
@@ -79,7 +81,8 @@ public struct PatrolBenchmark {
         let compileTime = clock.now - start - loadTime
 
         let configuration = SolverConfiguration(
-            timeLimit: .milliseconds(Int64(options.timeLimit * 1000)), seed: options.seed)
+            timeLimit: .milliseconds(Int64(options.timeLimit * 1000)), seed: options.seed,
+            threads: options.threads)
         let result = try solver.solve(configuration, onEvent: onEvent)
         try RosterWriter.write(RosterWriter.files(community: community, schedule: result.schedule), to: ourOutput)
         let evaluation = RosterChecker(community: community).evaluate(result.schedule)

@@ -68,7 +68,9 @@ struct Engine {
         for index in 0..<helpers {
             group.enter()
             DispatchQueue.global().async { [start] in
-                var copy = start
+                var copy = WorkingSolution(problem: start.problem.detachedCopy())
+                var seeded = BestSchedule(start)
+                seeded.restore(into: &copy)
                 // Distinct, reproducible streams for the helpers (SplitMix64's increment).
                 var stream = RandomSource(seed: configuration.seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
                 var own = SearchCounters()

@@ -23,4 +23,12 @@ struct CompressedRows: Sendable {
     @inline(__always) subscript(index: Int) -> Int { Int(values[index]) }
 
     func row(_ row: Int) -> ArraySlice<Int32> { values[start(row)..<end(row)] }
+
+    /// The same rows in storage of their own (see `IndexedProblem.detachedCopy`).
+    func detachedCopy() -> CompressedRows {
+        var copy = self
+        copy.starts = starts.map { $0 }
+        copy.values = values.map { $0 }
+        return copy
+    }
 }

@@ -196,11 +196,11 @@ struct WorkingSolution: Sendable {
         delta += baselineChange(v, s, adding: true)
         let day = v * p.dayCount + Int(p.cellDay[c])
         let newDay = volunteerDayCount[day] == 0
-        let runsBefore = p.tracksRuns && newDay ? runDeficit(v, Int(p.cellDay[c])) : 0
+        let runsBefore = p.tracksRuns && newDay ? runViolationsAround(v, Int(p.cellDay[c])) : 0
         volunteerCellSlot[v * p.cellCount + c] = Int32(s)
         volunteerDayCount[day] += 1
         volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] += 1
-        if p.tracksRuns && newDay { delta += changeRuns(runDeficit(v, Int(p.cellDay[c])) - runsBefore) }
+        if p.tracksRuns && newDay { delta += changeRuns(runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
         delta += changeLimitedTotals(v, cell: c, by: 1)
         delta += changeRequests(v, cell: c, by: 1)
         total += delta
@@ -253,11 +253,11 @@ struct WorkingSolution: Sendable {
         delta += baselineChange(v, s, adding: false)
         let day = v * p.dayCount + Int(p.cellDay[c])
         let lastOfDay = volunteerDayCount[day] == 1
-        let runsBefore = p.tracksRuns && lastOfDay ? runDeficit(v, Int(p.cellDay[c])) : 0
+        let runsBefore = p.tracksRuns && lastOfDay ? runViolationsAround(v, Int(p.cellDay[c])) : 0
         volunteerCellSlot[v * p.cellCount + c] = -1
         volunteerDayCount[day] -= 1
         volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] -= 1
-        if p.tracksRuns && lastOfDay { delta += changeRuns(runDeficit(v, Int(p.cellDay[c])) - runsBefore) }
+        if p.tracksRuns && lastOfDay { delta += changeRuns(runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
         delta += changeLimitedTotals(v, cell: c, by: -1)
         delta += changeRequests(v, cell: c, by: -1)
         total += delta
@@ -354,7 +354,7 @@ struct WorkingSolution: Sendable {
 
     /// Days outside the run limits, summed over the runs of working days and of days off
     /// that touch days `d - 1 ... d + 1`: the only runs a change on day `d` can alter.
-    private func runDeficit(_ v: Int, _ d: Int) -> Int64 {
+    private func runViolationsAround(_ v: Int, _ d: Int) -> Int64 {
         let p = problem
         let vd = v * p.dayCount
         let last = p.dayCount - 1

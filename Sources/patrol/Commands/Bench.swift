@@ -29,6 +29,8 @@ extension PatrolCommand.Bench {
         @Option(help: "CP-SAT workers.") var peerWorkers = 2
         @Option(help: "Folder with patrol_check.py and patrol_cpsat.py.") var tools = "../shared/tools"
         @Option(help: "Working folder for the community and outputs.") var work = ".build-bench"
+        @Option(help: "Searches side by side (default: all cores; 1 is reproducible).")
+        var threads = ProcessInfo.processInfo.activeProcessorCount
         @Flag(help: "Also export the schedule in every office format (csv, xlsx, ics, html) and time it.")
         var exports = false
         @Flag(help: "Benchmark a repair instead: the volunteer with the most patrols from --from-day on falls ill.")
@@ -52,6 +54,7 @@ extension PatrolCommand.Bench {
             options.toolsDirectory = tools
             options.workDirectory = work
             options.measureExports = exports
+            options.threads = threads
             let progress = TerminalProgress()
             let figures = try PatrolBenchmark().run(options, onEvent: progress.handle)
             progress.finish()
