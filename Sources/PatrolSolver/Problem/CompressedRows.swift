@@ -22,8 +22,6 @@ struct CompressedRows: Sendable {
     @inline(__always) func count(_ row: Int) -> Int { end(row) - start(row) }
     @inline(__always) subscript(index: Int) -> Int { Int(values[index]) }
 
-    func row(_ row: Int) -> ArraySlice<Int32> { values[start(row)..<end(row)] }
-
     /// The same rows in storage of their own (see `IndexedProblem.detachedCopy`).
     func detachedCopy() -> CompressedRows {
         var copy = self

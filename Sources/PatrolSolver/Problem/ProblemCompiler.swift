@@ -52,10 +52,7 @@ struct ProblemCompiler {
     func load(_ schedule: Schedule, into state: inout WorkingSolution) {
         let volunteerIndex = Dictionary(uniqueKeysWithValues: volunteerIDs.enumerated().map { ($1, $0) })
         let sessionIndex = Dictionary(uniqueKeysWithValues: sessionIDs.enumerated().map { ($1, $0) })
-        var slotIndex: [SlotKey: Int] = [:]
-        for (s, slot) in community.slots.enumerated() {
-            slotIndex[SlotKey(grid: slot.grid, date: slot.date, period: slot.period)] = s
-        }
+        let slotIndex = Self.slotIndex(community.slots)
         for entry in schedule.attendance {
             if let v = volunteerIndex[entry.volunteer], let t = sessionIndex[entry.session],
                 state.canSetSession(v, t)
@@ -77,6 +74,15 @@ struct ProblemCompiler {
         var grid: GridID
         var date: LocalDate
         var period: PeriodID
+    }
+
+    /// Each slot's index by grid, date and period, for reading schedules into indices.
+    private static func slotIndex(_ slots: [PatrolSlot]) -> [SlotKey: Int] {
+        var index: [SlotKey: Int] = [:]
+        for (s, slot) in slots.enumerated() {
+            index[SlotKey(grid: slot.grid, date: slot.date, period: slot.period)] = s
+        }
+        return index
     }
 
     // MARK: - The way in
@@ -219,10 +225,7 @@ struct ProblemCompiler {
         // A repair's baseline, by slot.
         var baseline = [[Int32]](repeating: [], count: slots.count)
         if let repair {
-            var slotIndex: [SlotKey: Int] = [:]
-            for (s, slot) in slots.enumerated() {
-                slotIndex[SlotKey(grid: slot.grid, date: slot.date, period: slot.period)] = s
-            }
+            let slotIndex = Self.slotIndex(slots)
             for a in repair.baseline.assignments {
                 if let s = slotIndex[SlotKey(grid: a.grid, date: a.date, period: a.period)],
                     let v = volunteerIndex[a.volunteer]
