@@ -21,7 +21,7 @@ struct LocalSearchPhase {
             startTemperature: Self.startTemperature(p), endTemperature: 0.3,
             firstCycleLength: min(5_000_000, max(300_000, 100 * max(p.neededPlaces, p.volunteerCount * p.dayCount))))
         var best = BestSchedule(state)
-        var selector = MoveSelector(profile: p.moveProfile)
+        var selector = MoveSelector(problem: p)
         var log = MoveLog()
         let checking = configuration.checking
         var lastReport = statistics.elapsed

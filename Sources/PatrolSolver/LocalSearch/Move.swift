@@ -21,9 +21,11 @@ enum MoveKind: Int, CaseIterable, Sendable {
     case swapBlock
     /// Take everything some people work over a run of days out, then put places back greedily.
     case ruinAndRecreate
+    /// Rebuild one or two people's work over a window of days, best for the rest held fixed.
+    case rebuildRoster
 }
 
-/// The mix of moves for a kind of problem, out of 100.
+/// The mix of moves for a kind of problem, out of 1,000.
 enum MoveProfile: Sendable {
     /// Team-centred moves for patrol rosters.
     case patrol
@@ -33,11 +35,11 @@ enum MoveProfile: Sendable {
     var weights: [MoveKind: Int] {
         switch self {
         case .patrol:
-            [.assign: 14, .replace: 32, .swapGrids: 14, .swapTimes: 14, .relocate: 11, .unassign: 3,
-             .changeSession: 7, .changeDay: 2, .swapBlock: 3]
+            [.assign: 140, .replace: 320, .swapGrids: 140, .swapTimes: 140, .relocate: 110, .unassign: 30,
+             .changeSession: 70, .changeDay: 20, .swapBlock: 30]
         case .shifts:
-            [.assign: 6, .replace: 14, .swapTimes: 6, .relocate: 6, .unassign: 2, .changeDay: 34,
-             .swapBlock: 31, .ruinAndRecreate: 1]
+            [.assign: 60, .replace: 140, .swapTimes: 60, .relocate: 60, .unassign: 20, .changeDay: 330,
+             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10]
         }
     }
 }

@@ -7,11 +7,18 @@ struct MoveSelector {
     private var firstSlots: [Int32] = []
     private var secondSlots: [Int32] = []
     private var people: [Int32] = []
+    private var rebuilder: RosterRebuild
+    /// Moves drawn minus the cost of rebuilds so far, in moves: rebuilds wait while negative,
+    /// so they take a bounded share of the time whatever their size.
+    private var rebuildCredit = 0
+    /// Steps of the rebuild's programme that cost about as much as one ordinary move.
+    private static let rebuildStepsPerMove = 2_000
 
-    init(profile: MoveProfile) {
+    init(problem: IndexedProblem) {
         for kind in MoveKind.allCases {
-            kindTable += Array(repeating: kind, count: profile.weights[kind] ?? 0)
+            kindTable += Array(repeating: kind, count: problem.moveProfile.weights[kind] ?? 0)
         }
+        rebuilder = RosterRebuild(problem: problem)
         firstSlots.reserveCapacity(64)
         secondSlots.reserveCapacity(64)
         people.reserveCapacity(16)
@@ -20,6 +27,7 @@ struct MoveSelector {
     /// Applies one random move; returns false (with nothing changed) when the draw was not a legal move.
     mutating func apply(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         let applied: Bool
+        rebuildCredit += 1
         switch kindTable[random.below(kindTable.count)] {
         case .assign: applied = assign(&state, &log, &random)
         case .replace: applied = replace(&state, &log, &random)
@@ -31,6 +39,7 @@ struct MoveSelector {
         case .changeDay: applied = changeDay(&state, &log, &random)
         case .swapBlock: applied = swapBlock(&state, &log, &random)
         case .ruinAndRecreate: applied = ruinAndRecreate(&state, &log, &random)
+        case .rebuildRoster: applied = rebuildRoster(&state, &log, &random)
         }
         if !applied { log.undo(&state) }
         return applied
@@ -270,5 +279,39 @@ struct MoveSelector {
             }
         }
         return true
+    }
+
+    /// Rebuilds a person's work over four weeks (the whole horizon when shorter), then
+    /// often a second person's over the same days, who can then take up what the first
+    /// let go. Half the time, while rules are broken, the first is someone who breaks one,
+    /// over the days where they do. Half the rebuilds are the best roster for the person;
+    /// the others add up to three units of noise a day, so near-best ones get proposed
+    /// and the annealing judges them by their real score.
+    private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        guard rebuildCredit > 0 else { return false }
+        let p = state.problem
+        let length = min(p.dayCount, 28)
+        var v = random.below(p.volunteerCount)
+        var first = random.below(p.dayCount - length + 1)
+        if state.counts.hardViolation > 0 && random.below(2) == 0 {
+            for _ in 0..<32 {
+                let w = random.below(p.volunteerCount)
+                guard state.volunteerViolation[w] > 0 else { continue }
+                v = w
+                let day = state.brokenRunDay(w)
+                if day >= 0 { first = max(0, min(p.dayCount - length, day - length / 2)) }
+                break
+            }
+        }
+        let noise = random.below(2) * 3
+        let rebuilt = rebuilder.rebuild(v, days: first, count: length, noise: noise, &state, &log, &random)
+        rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
+        guard rebuilt else { return false }
+        guard random.below(2) == 0 else { return true }
+        var w = random.below(p.volunteerCount - 1)
+        if w >= v { w += 1 }
+        let second = rebuilder.rebuild(w, days: first, count: length, noise: noise, &state, &log, &random)
+        rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
+        return second
     }
 }

@@ -33,6 +33,8 @@ struct WorkingSolution: Sendable {
     /// Days worked in each weekend, at `v * weekendCount + k`, and weekends worked per person.
     private(set) var volunteerWeekendDays: [Int32]
     private(set) var volunteerWeekends: [Int32]
+    /// Units of priced rules each person breaks (days, minutes, weekends), to aim repairs.
+    private(set) var volunteerViolation: [Int32]
     /// Slots with an open place, for move selection; `openSlotPosition[s]` is -1 when full.
     private(set) var openSlots: [Int32]
     private var openSlotPosition: [Int32]
@@ -60,10 +62,15 @@ struct WorkingSolution: Sendable {
         volunteerMinutes = [Int32](repeating: 0, count: p.volunteerCount)
         volunteerWeekendDays = [Int32](repeating: 0, count: p.tracksWeekends ? p.volunteerCount * p.weekendCount : 0)
         volunteerWeekends = [Int32](repeating: 0, count: p.volunteerCount)
+        volunteerViolation = [Int32](repeating: 0, count: p.volunteerCount)
         openSlots = (0..<p.slotCount).map { Int32($0) }
         openSlotPosition = openSlots
         counts = recount()
         total = counts.total(problem)
+        for v in 0..<p.volunteerCount {
+            let broken = recountViolations(v)
+            volunteerViolation[v] = Int32(broken.runs + broken.minutes + broken.weekends)
+        }
     }
 
     // MARK: - Hard rules: whether a change keeps the schedule valid
@@ -200,7 +207,7 @@ struct WorkingSolution: Sendable {
         volunteerCellSlot[v * p.cellCount + c] = Int32(s)
         volunteerDayCount[day] += 1
         volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] += 1
-        if p.tracksRuns && newDay { delta += changeRuns(runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
+        if p.tracksRuns && newDay { delta += changeRuns(v, runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
         delta += changeLimitedTotals(v, cell: c, by: 1)
         delta += changeRequests(v, cell: c, by: 1)
         total += delta
@@ -257,7 +264,7 @@ struct WorkingSolution: Sendable {
         volunteerCellSlot[v * p.cellCount + c] = -1
         volunteerDayCount[day] -= 1
         volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] -= 1
-        if p.tracksRuns && lastOfDay { delta += changeRuns(runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
+        if p.tracksRuns && lastOfDay { delta += changeRuns(v, runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
         delta += changeLimitedTotals(v, cell: c, by: -1)
         delta += changeRequests(v, cell: c, by: -1)
         total += delta
@@ -316,6 +323,7 @@ struct WorkingSolution: Sendable {
             volunteerMinutes[v] = new
             let change = Int64(minuteViolation(v, new) - minuteViolation(v, old))
             counts.minuteViolation += change
+            volunteerViolation[v] += Int32(change)
             delta += change * p.weightMinuteViolation
         }
         if p.tracksWeekends {
@@ -331,6 +339,7 @@ struct WorkingSolution: Sendable {
                     let limit = p.volunteerMaxWeekends[v]
                     let change = Int64(max(0, volunteerWeekends[v] - limit) - max(0, weekendsBefore - limit))
                     counts.weekendExcess += change
+                    volunteerViolation[v] += Int32(change)
                     delta += change * p.weightWeekendExcess
                 }
             }
@@ -347,8 +356,9 @@ struct WorkingSolution: Sendable {
     }
 
     @inline(__always)
-    private mutating func changeRuns(_ change: Int64) -> Int64 {
+    private mutating func changeRuns(_ v: Int, _ change: Int64) -> Int64 {
         counts.runViolation += change
+        volunteerViolation[v] += Int32(change)
         return change * problem.weightRunViolation
     }
 
@@ -435,7 +445,11 @@ struct WorkingSolution: Sendable {
     /// The disagreement between the running totals and a full recount, if any.
     func corruption(after move: @autoclosure () -> String) -> ScoreCorruption? {
         let recounted = recount()
-        guard recounted != counts || recounted.total(problem) != total else { return nil }
+        let peopleAgree = (0..<problem.volunteerCount).allSatisfy { v in
+            let broken = recountViolations(v)
+            return Int64(volunteerViolation[v]) == broken.runs + broken.minutes + broken.weekends
+        }
+        guard recounted != counts || recounted.total(problem) != total || !peopleAgree else { return nil }
         return ScoreCorruption(move: move(), incremental: Int(total), recomputed: Int(recounted.total(problem)))
     }
 
@@ -482,18 +496,10 @@ struct WorkingSolution: Sendable {
             }
         }
         for v in 0..<p.volunteerCount {
-            result.runViolation += p.tracksRuns ? recountRuns(v) : 0
-            if p.tracksMinutes {
-                var minutes: Int32 = 0
-                for c in 0..<p.cellCount where volunteerCellSlot[v * p.cellCount + c] >= 0 { minutes += p.cellMinutes[c] }
-                result.minuteViolation += Int64(minuteViolation(v, minutes))
-            }
-            if p.tracksWeekends && p.softLimits {
-                let worked = Set((0..<p.cellCount).filter {
-                    p.cellWeekend[$0] >= 0 && volunteerCellSlot[v * p.cellCount + $0] >= 0
-                }.map { p.cellWeekend[$0] })
-                result.weekendExcess += Int64(max(0, worked.count - Int(p.volunteerMaxWeekends[v])))
-            }
+            let broken = recountViolations(v)
+            result.runViolation += broken.runs
+            result.minuteViolation += broken.minutes
+            result.weekendExcess += broken.weekends
             result.belowMin += Int64(max(0, Int64(p.volunteerMin[v]) - shifts[v]))
             let load = shifts[v] + Int64(p.volunteerCarry[v])
             result.fairnessSquares += load * load
@@ -508,6 +514,43 @@ struct WorkingSolution: Sendable {
 }
 
 extension WorkingSolution {
+    /// One person's days outside run limits, minutes outside working-time limits and
+    /// weekends above the limit, from the assignment of cells alone.
+    fileprivate func recountViolations(_ v: Int) -> (runs: Int64, minutes: Int64, weekends: Int64) {
+        let p = problem
+        var minutes: Int64 = 0
+        if p.tracksMinutes {
+            var worked: Int32 = 0
+            for c in 0..<p.cellCount where volunteerCellSlot[v * p.cellCount + c] >= 0 { worked += p.cellMinutes[c] }
+            minutes = Int64(minuteViolation(v, worked))
+        }
+        var weekends: Int64 = 0
+        if p.tracksWeekends && p.softLimits {
+            let worked = Set((0..<p.cellCount).filter {
+                p.cellWeekend[$0] >= 0 && volunteerCellSlot[v * p.cellCount + $0] >= 0
+            }.map { p.cellWeekend[$0] })
+            weekends = Int64(max(0, worked.count - Int(p.volunteerMaxWeekends[v])))
+        }
+        return (p.tracksRuns ? recountRuns(v) : 0, minutes, weekends)
+    }
+
+    /// A day in a run of `v`'s that breaks a run limit, or -1 when none does.
+    func brokenRunDay(_ v: Int) -> Int {
+        let p = problem
+        guard p.tracksRuns else { return -1 }
+        let vd = v * p.dayCount
+        var first = 0
+        while first < p.dayCount {
+            let working = volunteerDayCount[vd + first] > 0
+            var end = first
+            while end + 1 < p.dayCount && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
+            let bounded = first > 0 && end < p.dayCount - 1
+            if runViolation(v, working: working, length: end - first + 1, bounded: bounded) > 0 { return first }
+            first = end + 1
+        }
+        return -1
+    }
+
     /// Every run's shortfall for one person, from the assignment of cells alone.
     fileprivate func recountRuns(_ v: Int) -> Int64 {
         let p = problem

@@ -1,0 +1,536 @@
+/// Rebuilds one person's work over a window of days as well as it can be done with
+/// everyone else held fixed.
+///
+/// A dynamic programme over the window's days whose states carry what the person's rules
+/// look at: the last shift (for forbidden successions), the length of the current run of
+/// work or of rest (for the run limits), whether that run reaches the start of the horizon
+/// (where a short run is allowed), and the weekends and minutes worked in the window. Every
+/// roster it returns keeps the run and succession rules, inside the window and where it
+/// meets the days around it; weekends and minutes beyond the limits are priced as the score
+/// prices them, so a person who breaks a rule gets the roster that breaks least. This is the
+/// pricing problem of branch and price for rosters (Burke & Curtois 2014), used here as a
+/// large local-search neighbourhood with the cover of the others as the prices.
+///
+/// It assumes at most one shift a day (the shift-roster profile). The scratch arrays are
+/// kept between calls and grow only when a window needs more states than any before it.
+struct RosterRebuild {
+    /// Minutes are counted in units of the greatest common divisor of the shift lengths.
+    private let minuteUnit: Int32
+    /// The most minute units one shift takes.
+    private let unitsPerShift: Int
+    /// The most states times choices times days one rebuild may take (a few milliseconds).
+    private static let budget = 8_000_000
+    /// Costs are scaled so that a random tie-break (0 or 1 a day) never outweighs one unit.
+    /// (Windows are at most 112 days.)
+    fileprivate static let scale: Int64 = 128
+    private static let unreachable = Int64.max
+
+    private var cellCost: [Int64] = []
+    private var cellSlot: [Int32] = []
+    private var cellUnits: [Int32] = []
+    /// Bit `t` of `allowedNext[i * T + u]` is set when shift `t` may follow `u` on window day `i`.
+    private var allowedNext: [UInt64] = []
+    private var typePenalty: [Int64] = []
+    private var current: [Int64] = []
+    private var next: [Int64] = []
+    private var parent: [Int32] = []
+    private var plan: [Int32] = []
+    /// States times choices times days of the last rebuild: what it cost, for pacing.
+    private(set) var lastWork = 0
+
+    init(problem: IndexedProblem) {
+        var unit: Int32 = 0
+        for minutes in problem.cellMinutes where minutes > 0 { unit = greatestCommonDivisor(unit, minutes) }
+        minuteUnit = max(1, unit)
+        unitsPerShift = Int((problem.cellMinutes.max() ?? 0) / minuteUnit)
+        typePenalty = [Int64](repeating: 0, count: problem.periodCount)
+    }
+
+    /// Clears `v`'s work on days `first ..< first + count` (shortened to the budget) and
+    /// puts back the cheapest roster that keeps the person's run and succession rules; false
+    /// when there is none, a slot there is frozen, or a rule the programme does not follow
+    /// refuses it. Each day's costs get a random share of up to `noise` score units (ties
+    /// are always broken at random), so the programme can propose near-best rosters too.
+    mutating func rebuild(
+        _ v: Int, days first: Int, count requested: Int, noise: Int = 0, _ state: inout WorkingSolution,
+        _ log: inout MoveLog, _ random: inout RandomSource
+    ) -> Bool {
+        let p = state.problem
+        let types = p.periodCount
+        guard types <= 63, p.maxShiftsPerDay == 1 else { return false }
+        let limits = PersonLimits(p, v, minuteUnit: minuteUnit)
+        var length = min(requested, 112, p.dayCount - first)
+        var counted = tightestType(state, v, first: first, length: length)
+        while length > 1
+            && limits.stateEstimate(length: length, unitsPerShift: unitsPerShift, minuteUnit: minuteUnit)
+                * (counted.limit + 1) * (types + 1) * length > Self.budget
+        {
+            length -= 1
+            counted = tightestType(state, v, first: first, length: length)
+        }
+        let last = first + length - 1
+        lastWork = limits.stateEstimate(length: length, unitsPerShift: unitsPerShift, minuteUnit: minuteUnit)
+            * (counted.limit + 1) * (types + 1) * length
+
+        // Clear the window.
+        let base = v * p.cellCount
+        for c in (first * types)..<((last + 1) * types) {
+            let s = Int(state.volunteerCellSlot[base + c])
+            guard s >= 0 else { continue }
+            guard !p.slotFrozen[s] else { return false }
+            log.remove(v, s, &state)
+        }
+        let window = Window(
+            state, v, first: first, last: last, limits: limits, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift,
+            counted: counted)
+        prepareCells(state, v, window, noise: max(2, Int(Self.scale) * noise), &random)
+
+        // Solve, pricing the other shift types above their limit until the plan keeps every limit.
+        for t in 0..<types { typePenalty[t] = 0 }
+        var attempts = 0
+        while true {
+            guard solve(p, window) else { return false }
+            guard let over = typeAboveLimit(state, v, window) else { break }
+            attempts += 1
+            guard attempts < 4 else { return false }
+            typePenalty[over] += Self.scale * 50 << attempts
+        }
+        for i in 0..<length where plan[i] >= 0 {
+            let s = Int(cellSlot[i * types + Int(plan[i])])
+            guard state.canAdd(v, s) else { return false }
+            log.add(v, s, &state)
+        }
+        return true
+    }
+
+    // MARK: - Preparing the window
+
+    /// The cost of `v` working each shift of each window day with the others held fixed:
+    /// the cover gained or the over-cover added in the cheapest slot, and the person's
+    /// requests, scaled, plus a random share below `noise`; `.max` where the person may not work.
+    private mutating func prepareCells(
+        _ state: WorkingSolution, _ v: Int, _ window: Window, noise: Int, _ random: inout RandomSource
+    ) {
+        let p = state.problem
+        let types = p.periodCount
+        let cells = window.length * types
+        if cellCost.count < cells {
+            cellCost = [Int64](repeating: 0, count: cells)
+            cellSlot = [Int32](repeating: -1, count: cells)
+            cellUnits = [Int32](repeating: 0, count: cells)
+            allowedNext = [UInt64](repeating: 0, count: cells)
+            plan = [Int32](repeating: -1, count: window.length)
+        }
+        if plan.count < window.length { plan = [Int32](repeating: -1, count: window.length) }
+        let base = v * p.cellCount
+        for i in 0..<window.length {
+            let day = window.first + i
+            for t in 0..<types {
+                let c = day * types + t
+                let k = i * types + t
+                cellCost[k] = Self.unreachable
+                cellSlot[k] = -1
+                cellUnits[k] = p.cellMinutes[c] / minuteUnit
+                allowedNext[k] = (1 << UInt64(types)) - 1
+                guard p.canWork[base + c] else { continue }
+                // Shifts that clash with work kept outside the window (at its two ends).
+                var clashes = false
+                for j in p.cellConflicts.start(c)..<p.cellConflicts.end(c) {
+                    let other = p.cellConflicts[j]
+                    let otherDay = Int(p.cellDay[other])
+                    if otherDay == day + 1 && i + 1 < window.length { continue }
+                    if otherDay == day - 1 && i > 0 { continue }
+                    if state.volunteerCellSlot[base + other] >= 0 { clashes = true }
+                }
+                guard !clashes else { continue }
+                var best = Self.unreachable
+                for j in p.cellSlots.start(c)..<p.cellSlots.end(c) {
+                    let s = p.cellSlots[j]
+                    guard !p.slotFrozen[s], state.slotCount[s] < p.slotCapacity[s] else { continue }
+                    let cost = state.slotCount[s] < p.slotNeed[s] ? -p.slotUncoveredWeight[s] : p.slotOverWeight[s]
+                    if cost < best {
+                        best = cost
+                        cellSlot[k] = Int32(s)
+                    }
+                }
+                guard best != Self.unreachable else { continue }
+                let requests = p.volunteerRequests
+                for j in requests.start(v)..<requests.end(v) where p.requestCovers(requests[j], cell: c) {
+                    let r = requests[j]
+                    best += p.requestIsOn[r] ? -p.requestWeight[r] : p.requestWeight[r]
+                }
+                cellCost[k] = best * Self.scale + Int64(random.below(noise))
+            }
+            // Forbidden successions inside the window, from the previous day's shifts.
+            guard i > 0 else { continue }
+            for u in 0..<types {
+                let c = (day - 1) * types + u
+                var mask: UInt64 = (1 << UInt64(types)) - 1
+                for j in p.cellConflicts.start(c)..<p.cellConflicts.end(c) where Int(p.cellDay[p.cellConflicts[j]]) == day {
+                    mask &= ~(1 << UInt64(p.cellPeriod[p.cellConflicts[j]]))
+                }
+                allowedNext[i * types + u] = mask
+            }
+        }
+    }
+
+    /// The shift type whose limit binds hardest in the window (fewest shifts left, below the
+    /// days it could be worked there), with the shifts left: the programme counts it exactly.
+    /// (-1, 0) when no limit binds.
+    private func tightestType(_ state: WorkingSolution, _ v: Int, first: Int, length: Int) -> (type: Int, limit: Int) {
+        let p = state.problem
+        guard p.limitsPeriods else { return (-1, 0) }
+        let types = p.periodCount
+        var best = (type: -1, limit: 0)
+        for t in 0..<types {
+            var inside: Int32 = 0
+            var open = 0
+            for day in first..<(first + length) {
+                let c = day * types + t
+                if state.volunteerCellSlot[v * p.cellCount + c] >= 0 { inside += 1 }
+                if p.canWork[v * p.cellCount + c] { open += 1 }
+            }
+            let left = Int(p.volunteerPeriodMax[v * types + t] - state.volunteerPeriodCount[v * types + t] + inside)
+            if left > 0 && left < open && (best.type < 0 || left < best.limit) { best = (t, left) }
+        }
+        return best
+    }
+
+    /// A shift type the plan uses more often than the person's limit allows, if any.
+    private func typeAboveLimit(_ state: WorkingSolution, _ v: Int, _ window: Window) -> Int? {
+        let p = state.problem
+        guard p.limitsPeriods else { return nil }
+        let types = p.periodCount
+        for t in 0..<types {
+            var used: Int32 = 0
+            for i in 0..<window.length where plan[i] == Int32(t) { used += 1 }
+            if used > 0 && state.volunteerPeriodCount[v * types + t] + used > p.volunteerPeriodMax[v * types + t] {
+                return t
+            }
+        }
+        return nil
+    }
+
+    // MARK: - The dynamic programme
+
+    /// Fills `plan` (a shift type per window day, -1 for a day off) with the cheapest
+    /// roster that keeps the rules; false when none does.
+    private mutating func solve(_ p: IndexedProblem, _ window: Window) -> Bool {
+        let types = p.periodCount
+        let shape = window.shape
+        let states = shape.count
+        if current.count < states {
+            current = [Int64](repeating: Self.unreachable, count: states)
+            next = current
+        }
+        if parent.count < states * window.length { parent = [Int32](repeating: -1, count: states * window.length) }
+        for s in 0..<states { current[s] = Self.unreachable }
+        let start = window.startState
+        current[start] = 0
+        let limits = window.limits
+
+        for i in 0..<window.length {
+            for s in 0..<states { next[s] = Self.unreachable }
+            let atHorizonStart = window.first == 0 && i == 0
+            let weekendIsNew = window.weekendIsNew(i, p)
+            let weekendContinues = window.weekendContinuesFromPreviousDay(i, p)
+            for s in 0..<states {
+                let value = current[s]
+                guard value != Self.unreachable else { continue }
+                let (last, run, reachesStart, weekends, units, counted) = shape.decode(s)
+                let working = last > 0
+                // A day off.
+                if working ? (reachesStart || run >= limits.minWork) : true {
+                    let newRun = working ? 1 : min(run + 1, limits.restCap)
+                    let reaches = atHorizonStart || (!working && reachesStart)
+                    relax(shape.encode(0, newRun, reaches, weekends, units, counted), value, from: s, day: i, states)
+                }
+                // A shift of type t.
+                guard working || reachesStart || run >= limits.minRest else { continue }
+                if working && limits.maxWork != .max && run + 1 > limits.maxWork { continue }
+                let newRun = working ? min(run + 1, limits.workCap) : 1
+                let reaches = atHorizonStart || (working && reachesStart)
+                let startsWeekend = weekendIsNew && !(weekendContinues && working)
+                let newWeekends = weekends + (startsWeekend ? 1 : 0)
+                guard newWeekends <= shape.weekendCap else { continue }
+                let weekendCost = startsWeekend && newWeekends > window.weekendsLeft ? window.weekendPrice : 0
+                let successors = working && i > 0 ? allowedNext[i * types + last - 1] : ~0
+                for t in 0..<types where successors & (1 << UInt64(t)) != 0 {
+                    let k = i * types + t
+                    let cost = cellCost[k]
+                    guard cost != Self.unreachable else { continue }
+                    let newUnits = units + Int(cellUnits[k])
+                    guard newUnits <= shape.unitCap else { continue }
+                    let newCounted = t == window.countedType ? counted + 1 : counted
+                    guard newCounted <= shape.countCap else { continue }
+                    relax(
+                        shape.encode(t + 1, newRun, reaches, newWeekends, newUnits, newCounted),
+                        value + cost + typePenalty[t] + weekendCost,
+                        from: s, day: i, states)
+                }
+            }
+            swap(&current, &next)
+        }
+
+        var best = -1
+        var bestValue = Self.unreachable
+        for s in 0..<states where current[s] != Self.unreachable {
+            let end = shape.decode(s)
+            guard window.endIsValid(end) else { continue }
+            let value = current[s] + window.minutePrice(units: end.units)
+            if value < bestValue {
+                best = s
+                bestValue = value
+            }
+        }
+        guard best >= 0 else { return false }
+        var s = best
+        for i in stride(from: window.length - 1, through: 0, by: -1) {
+            plan[i] = Int32(shape.decode(s).last - 1)
+            s = Int(parent[i * states + s])
+        }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func relax(_ s: Int, _ value: Int64, from previous: Int, day i: Int, _ states: Int) {
+        if value < next[s] {
+            next[s] = value
+            parent[i * states + s] = Int32(previous)
+        }
+    }
+}
+
+/// The rules of one person that a rebuild keeps, with runs and minutes in its own units.
+private struct PersonLimits {
+    /// Longest run of work (`Int.max`: no limit), shortest run of work and of rest.
+    let maxWork: Int
+    let minWork: Int
+    let minRest: Int
+    /// Run lengths are remembered up to these (enough to decide every rule).
+    let workCap: Int
+    let restCap: Int
+    let maxWeekends: Int
+    let minMinutes: Int64
+    let maxMinutes: Int64
+    let tracksWeekends: Bool
+    let tracksMinutes: Bool
+    let types: Int
+
+    init(_ p: IndexedProblem, _ v: Int, minuteUnit: Int32) {
+        let limit = Int(p.volunteerMaxConsecutive[v])
+        maxWork = p.softLimits && limit < p.dayCount ? limit : .max
+        minWork = Int(p.volunteerMinConsecutive[v])
+        minRest = Int(p.volunteerMinDaysOff[v])
+        workCap = max(1, maxWork == .max ? minWork : maxWork)
+        restCap = max(1, minRest)
+        tracksWeekends = p.tracksWeekends && p.softLimits
+        maxWeekends = Int(p.volunteerMaxWeekends[v])
+        tracksMinutes = p.tracksMinutes
+        minMinutes = Int64(p.volunteerMinMinutes[v])
+        maxMinutes = p.softLimits ? Int64(p.volunteerMaxMinutes[v]) : .max
+        types = p.periodCount
+    }
+
+    /// Weekends worth remembering in a window: beyond one above the limit, none pays.
+    func weekendCap(length: Int, left: Int) -> Int {
+        tracksWeekends ? min(length / 7 + 2, max(0, left) + 1) : 0
+    }
+
+    /// Minute units worth remembering in a window: one shift above the room left is the
+    /// most any gain in cover could pay for.
+    func unitCap(length: Int, unitsPerShift: Int, room: Int64, minuteUnit: Int32) -> Int {
+        guard tracksMinutes else { return 0 }
+        let roomUnits = max(0, room) / Int64(minuteUnit) + Int64(unitsPerShift)
+        return Int(min(Int64(length * unitsPerShift), roomUnits))
+    }
+
+    /// An upper bound on the states of a window of `length` days, before the counted type.
+    func stateEstimate(length: Int, unitsPerShift: Int, minuteUnit: Int32) -> Int {
+        (types + 1) * (max(workCap, restCap) + 1) * 2 * (weekendCap(length: length, left: maxWeekends) + 1)
+            * (unitCap(length: length, unitsPerShift: unitsPerShift, room: maxMinutes, minuteUnit: minuteUnit) + 1)
+    }
+}
+
+/// How the programme's states are numbered: last shift (0: off), run length, whether the
+/// run reaches the horizon's start, weekends and minute units worked in the window, and
+/// shifts of the counted type.
+private struct StateShape {
+    let runCap: Int
+    let weekendCap: Int
+    let unitCap: Int
+    let countCap: Int
+    let count: Int
+
+    init(types: Int, runCap: Int, weekendCap: Int, unitCap: Int, countCap: Int) {
+        self.runCap = runCap
+        self.weekendCap = weekendCap
+        self.unitCap = unitCap
+        self.countCap = countCap
+        count = (types + 1) * (runCap + 1) * 2 * (weekendCap + 1) * (unitCap + 1) * (countCap + 1)
+    }
+
+    @inline(__always)
+    func encode(_ last: Int, _ run: Int, _ reachesStart: Bool, _ weekends: Int, _ units: Int, _ counted: Int) -> Int {
+        (((((last * (runCap + 1) + run) * 2 + (reachesStart ? 1 : 0)) * (weekendCap + 1) + weekends)
+            * (unitCap + 1)) + units) * (countCap + 1) + counted
+    }
+
+    @inline(__always)
+    func decode(_ s: Int) -> (last: Int, run: Int, reachesStart: Bool, weekends: Int, units: Int, counted: Int) {
+        var x = s
+        let counted = x % (countCap + 1)
+        x /= countCap + 1
+        let units = x % (unitCap + 1)
+        x /= unitCap + 1
+        let weekends = x % (weekendCap + 1)
+        x /= weekendCap + 1
+        let reaches = x % 2 == 1
+        x /= 2
+        return (x / (runCap + 1), x % (runCap + 1), reaches, weekends, units, counted)
+    }
+}
+
+/// One rebuild's window: its days, the state it starts from (the work just before it), what
+/// follows it, and the weekends and minutes left to the person outside it.
+private struct Window {
+    private static let scale = RosterRebuild.scale
+    let first: Int
+    let length: Int
+    let limits: PersonLimits
+    let shape: StateShape
+    let startState: Int
+    /// Weekends the person may still start in the window, and the price of each beyond.
+    let weekendsLeft: Int
+    let weekendPrice: Int64
+    /// Minutes worked outside the window, their size, and the price of a minute outside the limits.
+    let outsideMinutes: Int64
+    let minuteUnit: Int64
+    let minutePrice: Int64
+    /// The run of days right after the window: working or not, its length, and whether it
+    /// reaches the horizon's end (or the window itself does).
+    let followsWork: Bool
+    let followingRun: Int
+    let followingReachesEnd: Bool
+    /// Weekends already worked just outside the window (their window days come free).
+    let weekendBefore: Int32
+    let weekendAfter: Int32
+    /// The shift type counted in the states (its limit is the shape's `countCap`), or -1.
+    let countedType: Int
+
+    init(
+        _ state: WorkingSolution, _ v: Int, first: Int, last: Int, limits: PersonLimits, minuteUnit: Int32,
+        unitsPerShift: Int, counted: (type: Int, limit: Int)
+    ) {
+        let p = state.problem
+        let types = p.periodCount
+        self.first = first
+        length = last - first + 1
+        self.limits = limits
+        func works(_ d: Int) -> Bool { state.volunteerDayCount[v * p.dayCount + d] > 0 }
+        func weekend(_ d: Int) -> Int32 { p.cellWeekend[d * types] }
+
+        weekendsLeft = limits.maxWeekends - Int(state.volunteerWeekends[v])
+        let weekendCap = limits.weekendCap(length: length, left: weekendsLeft)
+        weekendPrice = p.weightWeekendExcess * Self.scale
+        outsideMinutes = Int64(state.volunteerMinutes[v])
+        let unitCap = limits.unitCap(
+            length: length, unitsPerShift: unitsPerShift, room: limits.maxMinutes - outsideMinutes, minuteUnit: minuteUnit)
+        self.minuteUnit = Int64(minuteUnit)
+        minutePrice = p.weightMinuteViolation * Self.scale
+        let runCap = max(limits.workCap, limits.restCap)
+        shape = StateShape(
+            types: types, runCap: runCap, weekendCap: weekendCap, unitCap: unitCap, countCap: counted.limit)
+        countedType = counted.type
+
+        // The state just before the window: what the person works on the day before, how long
+        // that run has lasted, and whether it reaches day 0. Before day 0, a rest day that
+        // reaches the start (any run may follow it).
+        if first == 0 {
+            startState = shape.encode(0, limits.restCap, true, 0, 0, 0)
+        } else {
+            let working = works(first - 1)
+            var run = 0
+            var d = first - 1
+            while d >= 0 && works(d) == working {
+                run += 1
+                d -= 1
+            }
+            var lastType = 0
+            if working {
+                for t in 0..<types where state.volunteerCellSlot[v * p.cellCount + (first - 1) * types + t] >= 0 {
+                    lastType = t + 1
+                }
+            }
+            let cap = working ? (limits.maxWork == .max ? limits.workCap : limits.maxWork) : limits.restCap
+            startState = shape.encode(lastType, min(run, cap, runCap), d < 0, 0, 0, 0)
+        }
+        if last + 1 < p.dayCount {
+            let working = works(last + 1)
+            var run = 0
+            var d = last + 1
+            while d < p.dayCount && works(d) == working {
+                run += 1
+                d += 1
+            }
+            followsWork = working
+            followingRun = run
+            followingReachesEnd = d == p.dayCount
+        } else {
+            followsWork = false
+            followingRun = 0
+            followingReachesEnd = true
+        }
+        weekendBefore = first > 0 && works(first - 1) ? weekend(first - 1) : -1
+        weekendAfter = last + 1 < p.dayCount && works(last + 1) ? weekend(last + 1) : -1
+    }
+
+    /// Whether working window day `i` starts a weekend the person has not worked yet
+    /// (counting the days just outside the window).
+    func weekendIsNew(_ i: Int, _ p: IndexedProblem) -> Bool {
+        guard limits.tracksWeekends else { return false }
+        let k = p.cellWeekend[(first + i) * p.periodCount]
+        return k >= 0 && k != weekendBefore && k != weekendAfter
+    }
+
+    /// Whether window day `i` belongs to the same weekend as the window day before it.
+    func weekendContinuesFromPreviousDay(_ i: Int, _ p: IndexedProblem) -> Bool {
+        guard i > 0 else { return false }
+        let k = p.cellWeekend[(first + i) * p.periodCount]
+        return k >= 0 && p.cellWeekend[(first + i - 1) * p.periodCount] == k
+    }
+
+    /// The price of the minutes outside the person's limits when the window holds `units`.
+    func minutePrice(units: Int) -> Int64 {
+        guard limits.tracksMinutes else { return 0 }
+        let minutes = outsideMinutes + Int64(units) * minuteUnit
+        return (max(0, limits.minMinutes - minutes) + max(0, minutes - limits.maxMinutes)) * minutePrice
+    }
+
+    /// Whether a final state joins the days after the window within the run rules.
+    func endIsValid(_ s: (last: Int, run: Int, reachesStart: Bool, weekends: Int, units: Int, counted: Int)) -> Bool {
+        guard !followingReachesEnd || followingRun > 0 else { return true }
+        let working = s.last > 0
+        if working == followsWork {
+            let combined = s.run + followingRun
+            let exempt = s.reachesStart || followingReachesEnd
+            if working {
+                if limits.maxWork != .max && combined > limits.maxWork { return false }
+                return exempt || combined >= limits.minWork
+            }
+            return exempt || combined >= limits.minRest
+        }
+        if working {
+            guard s.reachesStart || s.run >= limits.minWork else { return false }
+            return followingReachesEnd || followingRun >= limits.minRest
+        }
+        guard s.reachesStart || s.run >= limits.minRest else { return false }
+        return followingReachesEnd || followingRun >= limits.minWork
+    }
+}
+
+private func greatestCommonDivisor(_ a: Int32, _ b: Int32) -> Int32 {
+    var (x, y) = (a, b)
+    while y != 0 { (x, y) = (y, x % y) }
+    return x
+}
