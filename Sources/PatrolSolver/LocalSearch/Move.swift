@@ -21,7 +21,7 @@ enum MoveKind: Int, CaseIterable, Sendable {
     case swapBlock
     /// Take everything some people work over a run of days out, then put places back greedily.
     case ruinAndRecreate
-    /// Rebuild one or two people's work over a window of days, best for the rest held fixed.
+    /// Rebuild a chain of people's work over a window of days, each best for the rest held fixed.
     case rebuildRoster
 }
 
@@ -73,8 +73,11 @@ struct MoveLog {
     }
 
     /// Reverts every step, newest first, and empties the log.
-    mutating func undo(_ state: inout WorkingSolution) {
-        while let step = steps.popLast() {
+    mutating func undo(_ state: inout WorkingSolution) { undo(&state, downTo: 0) }
+
+    /// Reverts the steps after the first `count`, newest first.
+    mutating func undo(_ state: inout WorkingSolution, downTo count: Int) {
+        while steps.count > count, let step = steps.popLast() {
             switch step {
             case .added(let v, let s): state.remove(Int(v), Int(s))
             case .removed(let v, let s): state.add(Int(v), Int(s))

@@ -106,15 +106,14 @@ struct MoveSelector {
     private func swapGrids(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         let s1 = staffedSlot(state, &random)
         guard s1 >= 0 else { return false }
-        let p = state.problem
-        let c = Int(p.slotCell[s1])
-        let slots = p.cellSlots
+        let c = Int(state.problem.slotCell[s1])
+        let slots = state.problem.cellSlots
         guard slots.count(c) > 1 else { return false }
         let s2 = slots[slots.start(c) + random.below(slots.count(c))]
         guard s2 != s1 else { return false }
         let v1 = member(state, s1, &random)
         log.remove(v1, s1, &state)
-        if state.slotCount[s2] > 0 && (state.slotCount[s2] == p.slotCapacity[s2] || random.below(2) == 0) {
+        if state.slotCount[s2] > 0 && (state.slotCount[s2] == state.problem.slotCapacity[s2] || random.below(2) == 0) {
             let v2 = member(state, s2, &random)
             log.remove(v2, s2, &state)
             guard state.canAdd(v2, s1) else { return false }
@@ -160,12 +159,11 @@ struct MoveSelector {
     }
 
     private func changeSession(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        let p = state.problem
-        guard p.sessionCount > 0 else { return false }
-        let v = random.below(p.volunteerCount)
-        let t = random.below(p.sessionCount + 1) - 1
+        guard state.problem.sessionCount > 0 else { return false }
+        let v = random.below(state.problem.volunteerCount)
+        let t = random.below(state.problem.sessionCount + 1) - 1
         let current = Int(state.volunteerSession[v])
-        guard t < 0 || !p.sessionFrozen[t], current < 0 || !p.sessionFrozen[current],
+        guard t < 0 || !state.problem.sessionFrozen[t], current < 0 || !state.problem.sessionFrozen[current],
             state.canSetSession(v, t)
         else { return false }
         log.setSession(v, t, &state)
@@ -179,13 +177,12 @@ struct MoveSelector {
     private func collect(
         _ v: Int, days first: Int, count: Int, into slots: inout [Int32], _ state: WorkingSolution
     ) -> Bool {
-        let p = state.problem
         slots.removeAll(keepingCapacity: true)
-        let base = v * p.cellCount
-        for c in (first * p.periodCount)..<((first + count) * p.periodCount) {
+        let base = v * state.problem.cellCount
+        for c in (first * state.problem.periodCount)..<((first + count) * state.problem.periodCount) {
             let s = state.volunteerCellSlot[base + c]
             if s >= 0 {
-                if p.slotFrozen[Int(s)] { return false }
+                if state.problem.slotFrozen[Int(s)] { return false }
                 slots.append(s)
             }
         }
@@ -195,20 +192,18 @@ struct MoveSelector {
     /// A random slot on day `d`, or -1 when the day has none.
     @inline(__always)
     private func slot(onDay d: Int, _ state: WorkingSolution, _ random: inout RandomSource) -> Int {
-        let p = state.problem
-        let c = d * p.periodCount + random.below(p.periodCount)
-        let count = p.cellSlots.count(c)
-        return count == 0 ? -1 : p.cellSlots[p.cellSlots.start(c) + random.below(count)]
+        let c = d * state.problem.periodCount + random.below(state.problem.periodCount)
+        let count = state.problem.cellSlots.count(c)
+        return count == 0 ? -1 : state.problem.cellSlots[state.problem.cellSlots.start(c) + random.below(count)]
     }
 
     private mutating func changeDay(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        let p = state.problem
-        let v = random.below(p.volunteerCount)
-        let d = random.below(p.dayCount)
+        let v = random.below(state.problem.volunteerCount)
+        let d = random.below(state.problem.dayCount)
         guard collect(v, days: d, count: 1, into: &firstSlots, state) else { return false }
-        let target = random.below(p.periodCount + 1) == 0 ? -1 : slot(onDay: d, state, &random)
+        let target = random.below(state.problem.periodCount + 1) == 0 ? -1 : slot(onDay: d, state, &random)
         guard !(target < 0 && firstSlots.isEmpty), !(firstSlots.count == 1 && Int(firstSlots[0]) == target),
-            target < 0 || !p.slotFrozen[target]
+            target < 0 || !state.problem.slotFrozen[target]
         else { return false }
         for s in firstSlots { log.remove(v, Int(s), &state) }
         if target >= 0 {
@@ -219,13 +214,12 @@ struct MoveSelector {
     }
 
     private mutating func swapBlock(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        let p = state.problem
-        guard p.volunteerCount > 1 else { return false }
-        let v = random.below(p.volunteerCount)
-        var w = random.below(p.volunteerCount - 1)
+        guard state.problem.volunteerCount > 1 else { return false }
+        let v = random.below(state.problem.volunteerCount)
+        var w = random.below(state.problem.volunteerCount - 1)
         if w >= v { w += 1 }
-        let length = 1 + random.below(min(7, p.dayCount))
-        let first = random.below(p.dayCount - length + 1)
+        let length = 1 + random.below(min(7, state.problem.dayCount))
+        let first = random.below(state.problem.dayCount - length + 1)
         guard collect(v, days: first, count: length, into: &firstSlots, state),
             collect(w, days: first, count: length, into: &secondSlots, state),
             !(firstSlots.isEmpty && secondSlots.isEmpty)
@@ -247,12 +241,11 @@ struct MoveSelector {
     /// clear a few people over a few days, then give each of them, day by day, the slot
     /// that scores best for that day, or the day off.
     private mutating func ruinAndRecreate(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        let p = state.problem
-        let length = min(p.dayCount, 2 + random.below(5))
-        let first = random.below(p.dayCount - length + 1)
+        let length = min(state.problem.dayCount, 2 + random.below(5))
+        let first = random.below(state.problem.dayCount - length + 1)
         people.removeAll(keepingCapacity: true)
-        for _ in 0..<min(p.volunteerCount, 2 + random.below(4)) {
-            let v = Int32(random.below(p.volunteerCount))
+        for _ in 0..<min(state.problem.volunteerCount, 2 + random.below(4)) {
+            let v = Int32(random.below(state.problem.volunteerCount))
             if !people.contains(v) { people.append(v) }
         }
         for v in people {
@@ -263,10 +256,10 @@ struct MoveSelector {
             for v in people {
                 var best = -1
                 var bestTotal = state.total
-                for c in (d * p.periodCount)..<((d + 1) * p.periodCount) {
-                    for i in p.cellSlots.start(c)..<p.cellSlots.end(c) {
-                        let s = p.cellSlots[i]
-                        guard !p.slotFrozen[s], state.canAdd(Int(v), s) else { continue }
+                for c in (d * state.problem.periodCount)..<((d + 1) * state.problem.periodCount) {
+                    for i in state.problem.cellSlots.start(c)..<state.problem.cellSlots.end(c) {
+                        let s = state.problem.cellSlots[i]
+                        guard !state.problem.slotFrozen[s], state.canAdd(Int(v), s) else { continue }
                         state.add(Int(v), s)
                         if state.total < bestTotal {
                             best = s
@@ -281,37 +274,64 @@ struct MoveSelector {
         return true
     }
 
-    /// Rebuilds a person's work over four weeks (the whole horizon when shorter), then
-    /// often a second person's over the same days, who can then take up what the first
-    /// let go. Half the time, while rules are broken, the first is someone who breaks one,
-    /// over the days where they do. Half the rebuilds are the best roster for the person;
-    /// the others add up to three units of noise a day, so near-best ones get proposed
-    /// and the annealing judges them by their real score.
+    /// An ejection chain of rebuilds (after Glover 1996 and Burke & Curtois 2014): rebuild a
+    /// person's work over four weeks (the whole horizon when shorter); if that crowded a
+    /// team above its need, rebuild a team mate there over the same days, or if it left a
+    /// place open, someone who could take it; up to three links. Half the time, while rules
+    /// are broken, the chain starts from someone who breaks one, over the days where they
+    /// do. Half the chains are best responses; the others add up to three units of noise a
+    /// day, so near-best rosters get proposed and the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
-        let p = state.problem
-        let length = min(p.dayCount, 28)
-        var v = random.below(p.volunteerCount)
-        var first = random.below(p.dayCount - length + 1)
+        let length = min(state.problem.dayCount, 28)
+        var v = random.below(state.problem.volunteerCount)
+        var first = random.below(state.problem.dayCount - length + 1)
         if state.counts.hardViolation > 0 && random.below(2) == 0 {
             for _ in 0..<32 {
-                let w = random.below(p.volunteerCount)
+                let w = random.below(state.problem.volunteerCount)
                 guard state.volunteerViolation[w] > 0 else { continue }
                 v = w
                 let day = state.brokenRunDay(w)
-                if day >= 0 { first = max(0, min(p.dayCount - length, day - length / 2)) }
+                if day >= 0 { first = max(0, min(state.problem.dayCount - length, day - length / 2)) }
                 break
             }
         }
         let noise = random.below(2) * 3
-        let rebuilt = rebuilder.rebuild(v, days: first, count: length, noise: noise, &state, &log, &random)
-        rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
-        guard rebuilt else { return false }
-        guard random.below(2) == 0 else { return true }
-        var w = random.below(p.volunteerCount - 1)
-        if w >= v { w += 1 }
-        let second = rebuilder.rebuild(w, days: first, count: length, noise: noise, &state, &log, &random)
-        rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
-        return second
+        var person = v
+        for link in 0..<3 {
+            let mark = log.steps.count
+            let rebuilt = rebuilder.rebuild(person, days: first, count: length, noise: noise, &state, &log, &random)
+            rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
+            guard rebuilt else {
+                log.undo(&state, downTo: mark)
+                return link > 0
+            }
+            let next = ejected(by: person, since: mark, log, state, &random)
+            guard next >= 0 else { return true }
+            person = next
+        }
+        return true
+    }
+
+    /// Someone the last rebuild of `v` pushed out: a team mate in a slot `v` joined that is
+    /// now above its need, or else someone who may work a place `v` left open; -1 when none.
+    private func ejected(
+        by v: Int, since mark: Int, _ log: MoveLog, _ state: WorkingSolution, _ random: inout RandomSource
+    ) -> Int {
+        let steps = log.steps
+        guard steps.count > mark else { return -1 }
+        let start = mark + random.below(steps.count - mark)
+        for offset in 0..<(steps.count - mark) {
+            switch steps[mark + (start - mark + offset) % (steps.count - mark)] {
+            case .added(_, let s) where state.slotCount[Int(s)] > state.problem.slotNeed[Int(s)]:
+                let w = member(state, Int(s), &random)
+                if w != v { return w }
+            case .removed(_, let s) where state.slotCount[Int(s)] < state.problem.slotNeed[Int(s)]:
+                let w = candidate(state, Int(s), &random)
+                if w >= 0 && w != v { return w }
+            default: continue
+            }
+        }
+        return -1
     }
 }

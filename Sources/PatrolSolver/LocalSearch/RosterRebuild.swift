@@ -154,8 +154,9 @@ struct RosterRebuild {
                     }
                 }
                 guard best != Self.unreachable else { continue }
-                let requests = p.volunteerRequests
-                for j in requests.start(v)..<requests.end(v) where p.requestCovers(requests[j], cell: c) {
+                let requests = p.volunteerDayRequests
+                let row = v * p.dayCount + day
+                for j in requests.start(row)..<requests.end(row) where p.requestCovers(requests[j], cell: c) {
                     let r = requests[j]
                     best += p.requestIsOn[r] ? -p.requestWeight[r] : p.requestWeight[r]
                 }

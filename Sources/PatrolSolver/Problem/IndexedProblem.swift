@@ -71,6 +71,9 @@ struct IndexedProblem: Sendable {
     var volunteerMustTrainFirst: [Bool] = []
     /// Requests of each person.
     var volunteerRequests = CompressedRows(rows: [])
+    /// Requests of each person that cover each day, at `v * dayCount + d` (filled from
+    /// `volunteerRequests` by `fillNeutralLimits`): a change scans only its day's requests.
+    var volunteerDayRequests = CompressedRows(rows: [])
     var volunteerMaxConsecutive: [Int32] = []
     /// Shortest run of working days between two days off (0: no rule).
     var volunteerMinConsecutive: [Int32] = []
@@ -182,6 +185,17 @@ struct IndexedProblem: Sendable {
         if sessionCells.rowCount != sessionCount {
             sessionCells = CompressedRows(rows: Array(repeating: [], count: sessionCount))
         }
+        var dayRequests = [[Int32]](repeating: [], count: v * dayCount)
+        for person in 0..<v {
+            for i in volunteerRequests.start(person)..<volunteerRequests.end(person) {
+                let r = volunteerRequests[i]
+                let first = max(0, Int(requestFirstDay[r]))
+                let last = min(dayCount - 1, Int(requestLastDay[r]))
+                guard first <= last else { continue }
+                for d in first...last { dayRequests[person * dayCount + d].append(Int32(r)) }
+            }
+        }
+        volunteerDayRequests = CompressedRows(rows: dayRequests)
         tracksRuns = volunteerMinConsecutive.contains { $0 > 0 } || volunteerMinDaysOff.contains { $0 > 0 }
             || (softLimits && volunteerMaxConsecutive.contains { $0 < .max })
         tracksMinutes = volunteerMinMinutes.contains { $0 > 0 } || volunteerMaxMinutes.contains { $0 < .max }
@@ -226,6 +240,7 @@ extension IndexedProblem {
         p.volunteerHome = own(volunteerHome)
         p.volunteerMustTrainFirst = own(volunteerMustTrainFirst)
         p.volunteerRequests = volunteerRequests.detachedCopy()
+        p.volunteerDayRequests = volunteerDayRequests.detachedCopy()
         p.volunteerMaxConsecutive = own(volunteerMaxConsecutive)
         p.volunteerMinConsecutive = own(volunteerMinConsecutive)
         p.volunteerMinDaysOff = own(volunteerMinDaysOff)

@@ -46,28 +46,27 @@ struct WorkingSolution: Sendable {
 
     init(problem: IndexedProblem) {
         self.problem = problem
-        let p = problem
-        slotMembers = [Int32](repeating: -1, count: p.placeCount)
-        slotCount = [Int32](repeating: 0, count: p.slotCount)
+        slotMembers = [Int32](repeating: -1, count: problem.placeCount)
+        slotCount = [Int32](repeating: 0, count: problem.slotCount)
         slotPartyCount = slotCount
         slotLeaderCount = slotCount
-        volunteerCellSlot = [Int32](repeating: -1, count: p.volunteerCount * p.cellCount)
-        volunteerDayCount = [Int32](repeating: 0, count: p.volunteerCount * p.dayCount)
-        volunteerWeekCount = [Int32](repeating: 0, count: p.volunteerCount * p.weekCount)
-        volunteerShifts = [Int32](repeating: 0, count: p.volunteerCount)
-        volunteerSession = [Int32](repeating: -1, count: p.volunteerCount)
-        sessionCount = [Int32](repeating: 0, count: p.sessionCount)
-        requestHits = [Int32](repeating: 0, count: p.requestWeight.count)
-        volunteerPeriodCount = [Int32](repeating: 0, count: p.limitsPeriods ? p.volunteerCount * p.periodCount : 0)
-        volunteerMinutes = [Int32](repeating: 0, count: p.volunteerCount)
-        volunteerWeekendDays = [Int32](repeating: 0, count: p.tracksWeekends ? p.volunteerCount * p.weekendCount : 0)
-        volunteerWeekends = [Int32](repeating: 0, count: p.volunteerCount)
-        volunteerViolation = [Int32](repeating: 0, count: p.volunteerCount)
-        openSlots = (0..<p.slotCount).map { Int32($0) }
+        volunteerCellSlot = [Int32](repeating: -1, count: problem.volunteerCount * problem.cellCount)
+        volunteerDayCount = [Int32](repeating: 0, count: problem.volunteerCount * problem.dayCount)
+        volunteerWeekCount = [Int32](repeating: 0, count: problem.volunteerCount * problem.weekCount)
+        volunteerShifts = [Int32](repeating: 0, count: problem.volunteerCount)
+        volunteerSession = [Int32](repeating: -1, count: problem.volunteerCount)
+        sessionCount = [Int32](repeating: 0, count: problem.sessionCount)
+        requestHits = [Int32](repeating: 0, count: problem.requestWeight.count)
+        volunteerPeriodCount = [Int32](repeating: 0, count: problem.limitsPeriods ? problem.volunteerCount * problem.periodCount : 0)
+        volunteerMinutes = [Int32](repeating: 0, count: problem.volunteerCount)
+        volunteerWeekendDays = [Int32](repeating: 0, count: problem.tracksWeekends ? problem.volunteerCount * problem.weekendCount : 0)
+        volunteerWeekends = [Int32](repeating: 0, count: problem.volunteerCount)
+        volunteerViolation = [Int32](repeating: 0, count: problem.volunteerCount)
+        openSlots = (0..<problem.slotCount).map { Int32($0) }
         openSlotPosition = openSlots
         counts = recount()
         total = counts.total(problem)
-        for v in 0..<p.volunteerCount {
+        for v in 0..<problem.volunteerCount {
             let broken = recountViolations(v)
             volunteerViolation[v] = Int32(broken.runs + broken.minutes + broken.weekends)
         }
@@ -78,48 +77,47 @@ struct WorkingSolution: Sendable {
     /// Whether volunteer `v` may join slot `s` without breaking a hard rule.
     @inline(__always)
     func canAdd(_ v: Int, _ s: Int) -> Bool {
-        let p = problem
-        guard slotCount[s] < p.slotCapacity[s] else { return false }
-        let c = Int(p.slotCell[s])
-        let vc = v * p.cellCount
-        guard p.canWork[vc + c], volunteerCellSlot[vc + c] < 0,
-            volunteerShifts[v] < p.volunteerMax[v]
+        guard slotCount[s] < problem.slotCapacity[s] else { return false }
+        let c = Int(problem.slotCell[s])
+        let vc = v * problem.cellCount
+        guard problem.canWork[vc + c], volunteerCellSlot[vc + c] < 0,
+            volunteerShifts[v] < problem.volunteerMax[v]
         else { return false }
-        let d = Int(p.cellDay[c])
-        let vd = v * p.dayCount
-        guard volunteerDayCount[vd + d] < p.maxShiftsPerDay,
-            volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] < p.maxShiftsPerWeek
+        let d = Int(problem.cellDay[c])
+        let vd = v * problem.dayCount
+        guard volunteerDayCount[vd + d] < problem.maxShiftsPerDay,
+            volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] < problem.maxShiftsPerWeek
         else { return false }
         let session = Int(volunteerSession[v])
         if session >= 0 {
-            if p.sessionBlocksCell[session * p.cellCount + c] { return false }
-            if p.volunteerMustTrainFirst[v] && Int(p.sessionDay[session]) >= d { return false }
-        } else if p.volunteerMustTrainFirst[v] {
+            if problem.sessionBlocksCell[session * problem.cellCount + c] { return false }
+            if problem.volunteerMustTrainFirst[v] && Int(problem.sessionDay[session]) >= d { return false }
+        } else if problem.volunteerMustTrainFirst[v] {
             return false
         }
-        for i in p.cellConflicts.start(c)..<p.cellConflicts.end(c)
-        where volunteerCellSlot[vc + p.cellConflicts[i]] >= 0 {
+        for i in problem.cellConflicts.start(c)..<problem.cellConflicts.end(c)
+        where volunteerCellSlot[vc + problem.cellConflicts[i]] >= 0 {
             return false
         }
-        if p.limitsPeriods && volunteerPeriodCount[v * p.periodCount + Int(p.cellPeriod[c])]
-            >= p.volunteerPeriodMax[v * p.periodCount + Int(p.cellPeriod[c])]
+        if problem.limitsPeriods && volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])]
+            >= problem.volunteerPeriodMax[v * problem.periodCount + Int(problem.cellPeriod[c])]
         {
             return false
         }
-        if p.tracksMinutes && !p.softLimits && volunteerMinutes[v] + p.cellMinutes[c] > p.volunteerMaxMinutes[v] {
+        if problem.tracksMinutes && !problem.softLimits && volunteerMinutes[v] + problem.cellMinutes[c] > problem.volunteerMaxMinutes[v] {
             return false
         }
-        if p.tracksWeekends && !p.softLimits {
-            let k = Int(p.cellWeekend[c])
-            if k >= 0 && volunteerWeekendDays[v * p.weekendCount + k] == 0
-                && volunteerWeekends[v] >= p.volunteerMaxWeekends[v]
+        if problem.tracksWeekends && !problem.softLimits {
+            let k = Int(problem.cellWeekend[c])
+            if k >= 0 && volunteerWeekendDays[v * problem.weekendCount + k] == 0
+                && volunteerWeekends[v] >= problem.volunteerMaxWeekends[v]
             {
                 return false
             }
         }
-        if volunteerDayCount[vd + d] == 0 && !p.softLimits {
+        if volunteerDayCount[vd + d] == 0 && !problem.softLimits {
             // A new working day joins the runs of working days on either side.
-            let limit = Int(p.volunteerMaxConsecutive[v])
+            let limit = Int(problem.volunteerMaxConsecutive[v])
             var run = 1
             var x = d - 1
             while x >= 0 && volunteerDayCount[vd + x] > 0 && run <= limit {
@@ -127,7 +125,7 @@ struct WorkingSolution: Sendable {
                 x -= 1
             }
             x = d + 1
-            while x < p.dayCount && volunteerDayCount[vd + x] > 0 && run <= limit {
+            while x < problem.dayCount && volunteerDayCount[vd + x] > 0 && run <= limit {
                 run += 1
                 x += 1
             }
@@ -138,19 +136,18 @@ struct WorkingSolution: Sendable {
 
     /// Whether volunteer `v` may move to session `t` (-1: no session) without breaking a hard rule.
     func canSetSession(_ v: Int, _ t: Int) -> Bool {
-        let p = problem
         guard t != Int(volunteerSession[v]) else { return false }
-        if t < 0 { return !p.volunteerMustTrainFirst[v] || volunteerShifts[v] == 0 }
-        guard p.sessionAllowed[v * p.sessionCount + t], sessionCount[t] < p.sessionCapacity[t]
+        if t < 0 { return !problem.volunteerMustTrainFirst[v] || volunteerShifts[v] == 0 }
+        guard problem.sessionAllowed[v * problem.sessionCount + t], sessionCount[t] < problem.sessionCapacity[t]
         else { return false }
-        let vc = v * p.cellCount
-        for i in p.sessionCells.start(t)..<p.sessionCells.end(t)
-        where volunteerCellSlot[vc + p.sessionCells[i]] >= 0 {
+        let vc = v * problem.cellCount
+        for i in problem.sessionCells.start(t)..<problem.sessionCells.end(t)
+        where volunteerCellSlot[vc + problem.sessionCells[i]] >= 0 {
             return false
         }
-        if p.volunteerMustTrainFirst[v] && volunteerShifts[v] > 0 {
-            let lastBlocked = min(Int(p.sessionDay[t]), p.dayCount - 1)
-            let vd = v * p.dayCount
+        if problem.volunteerMustTrainFirst[v] && volunteerShifts[v] > 0 {
+            let lastBlocked = min(Int(problem.sessionDay[t]), problem.dayCount - 1)
+            let vd = v * problem.dayCount
             if lastBlocked >= 0 {
                 for d in 0...lastBlocked where volunteerDayCount[vd + d] > 0 { return false }
             }
@@ -162,52 +159,50 @@ struct WorkingSolution: Sendable {
 
     /// Adds `v` to slot `s`; `canAdd(v, s)` must hold.
     mutating func add(_ v: Int, _ s: Int) {
-        let p = problem
-        let c = Int(p.slotCell[s])
+        let c = Int(problem.slotCell[s])
         let count = slotCount[s]
-        slotMembers[Int(p.slotOffset[s] + count)] = Int32(v)
+        slotMembers[Int(problem.slotOffset[s] + count)] = Int32(v)
         slotCount[s] = count + 1
-        if count + 1 == p.slotCapacity[s] { closeSlot(s) }
+        if count + 1 == problem.slotCapacity[s] { closeSlot(s) }
         var delta: Int64
-        if count < p.slotNeed[s] {
-            delta = -p.slotUncoveredWeight[s]
+        if count < problem.slotNeed[s] {
+            delta = -problem.slotUncoveredWeight[s]
             counts.uncovered -= 1
-            counts.uncoveredPenalty -= p.slotUncoveredWeight[s]
+            counts.uncoveredPenalty -= problem.slotUncoveredWeight[s]
         } else {
-            delta = p.slotOverWeight[s]
+            delta = problem.slotOverWeight[s]
             counts.over += 1
-            counts.overPenalty += p.slotOverWeight[s]
+            counts.overPenalty += problem.slotOverWeight[s]
         }
 
         let hadNoParty = count > 0 && slotPartyCount[s] == 0
-        if p.volunteerIsParty[v] { slotPartyCount[s] += 1 }
+        if problem.volunteerIsParty[v] { slotPartyCount[s] += 1 }
         let noParty = slotPartyCount[s] == 0
         if noParty != hadNoParty {
             counts.noParty += noParty ? 1 : -1
-            delta += noParty ? p.weightNoParty : -p.weightNoParty
+            delta += noParty ? problem.weightNoParty : -problem.weightNoParty
         }
-        if p.slotNeedsLeader[s] {
+        if problem.slotNeedsLeader[s] {
             let hadNoLeader = count > 0 && slotLeaderCount[s] == 0
-            if p.volunteerIsLeader[v] { slotLeaderCount[s] += 1 }
+            if problem.volunteerIsLeader[v] { slotLeaderCount[s] += 1 }
             let noLeader = slotLeaderCount[s] == 0
             if noLeader != hadNoLeader {
                 counts.noLeader += noLeader ? 1 : -1
-                delta += noLeader ? p.weightNoLeader : -p.weightNoLeader
+                delta += noLeader ? problem.weightNoLeader : -problem.weightNoLeader
             }
-        } else if p.volunteerIsLeader[v] {
+        } else if problem.volunteerIsLeader[v] {
             slotLeaderCount[s] += 1
         }
 
         delta += changeShifts(v, by: 1)
         delta += gridChange(v, s, sign: 1)
         delta += baselineChange(v, s, adding: true)
-        let day = v * p.dayCount + Int(p.cellDay[c])
+        let day = v * problem.dayCount + Int(problem.cellDay[c])
         let newDay = volunteerDayCount[day] == 0
-        let runsBefore = p.tracksRuns && newDay ? runViolationsAround(v, Int(p.cellDay[c])) : 0
-        volunteerCellSlot[v * p.cellCount + c] = Int32(s)
+        volunteerCellSlot[v * problem.cellCount + c] = Int32(s)
         volunteerDayCount[day] += 1
-        volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] += 1
-        if p.tracksRuns && newDay { delta += changeRuns(v, runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
+        volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] += 1
+        if problem.tracksRuns && newDay { delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: true)) }
         delta += changeLimitedTotals(v, cell: c, by: 1)
         delta += changeRequests(v, cell: c, by: 1)
         total += delta
@@ -215,56 +210,54 @@ struct WorkingSolution: Sendable {
 
     /// Removes `v` from slot `s`, where `v` must be a member.
     mutating func remove(_ v: Int, _ s: Int) {
-        let p = problem
-        let c = Int(p.slotCell[s])
-        let offset = Int(p.slotOffset[s])
+        let c = Int(problem.slotCell[s])
+        let offset = Int(problem.slotOffset[s])
         let count = slotCount[s]
-        if count == p.slotCapacity[s] { openSlot(s) }
+        if count == problem.slotCapacity[s] { openSlot(s) }
         var position = offset
         while slotMembers[position] != Int32(v) { position += 1 }
         slotMembers[position] = slotMembers[offset + Int(count) - 1]
         slotMembers[offset + Int(count) - 1] = -1
         slotCount[s] = count - 1
         var delta: Int64
-        if count <= p.slotNeed[s] {
-            delta = p.slotUncoveredWeight[s]
+        if count <= problem.slotNeed[s] {
+            delta = problem.slotUncoveredWeight[s]
             counts.uncovered += 1
-            counts.uncoveredPenalty += p.slotUncoveredWeight[s]
+            counts.uncoveredPenalty += problem.slotUncoveredWeight[s]
         } else {
-            delta = -p.slotOverWeight[s]
+            delta = -problem.slotOverWeight[s]
             counts.over -= 1
-            counts.overPenalty -= p.slotOverWeight[s]
+            counts.overPenalty -= problem.slotOverWeight[s]
         }
 
         let hadNoParty = slotPartyCount[s] == 0
-        if p.volunteerIsParty[v] { slotPartyCount[s] -= 1 }
+        if problem.volunteerIsParty[v] { slotPartyCount[s] -= 1 }
         let noParty = count > 1 && slotPartyCount[s] == 0
         if noParty != hadNoParty {
             counts.noParty += noParty ? 1 : -1
-            delta += noParty ? p.weightNoParty : -p.weightNoParty
+            delta += noParty ? problem.weightNoParty : -problem.weightNoParty
         }
-        if p.slotNeedsLeader[s] {
+        if problem.slotNeedsLeader[s] {
             let hadNoLeader = slotLeaderCount[s] == 0
-            if p.volunteerIsLeader[v] { slotLeaderCount[s] -= 1 }
+            if problem.volunteerIsLeader[v] { slotLeaderCount[s] -= 1 }
             let noLeader = count > 1 && slotLeaderCount[s] == 0
             if noLeader != hadNoLeader {
                 counts.noLeader += noLeader ? 1 : -1
-                delta += noLeader ? p.weightNoLeader : -p.weightNoLeader
+                delta += noLeader ? problem.weightNoLeader : -problem.weightNoLeader
             }
-        } else if p.volunteerIsLeader[v] {
+        } else if problem.volunteerIsLeader[v] {
             slotLeaderCount[s] -= 1
         }
 
         delta += changeShifts(v, by: -1)
         delta += gridChange(v, s, sign: -1)
         delta += baselineChange(v, s, adding: false)
-        let day = v * p.dayCount + Int(p.cellDay[c])
+        let day = v * problem.dayCount + Int(problem.cellDay[c])
         let lastOfDay = volunteerDayCount[day] == 1
-        let runsBefore = p.tracksRuns && lastOfDay ? runViolationsAround(v, Int(p.cellDay[c])) : 0
-        volunteerCellSlot[v * p.cellCount + c] = -1
+        volunteerCellSlot[v * problem.cellCount + c] = -1
         volunteerDayCount[day] -= 1
-        volunteerWeekCount[v * p.weekCount + Int(p.cellWeek[c])] -= 1
-        if p.tracksRuns && lastOfDay { delta += changeRuns(v, runViolationsAround(v, Int(p.cellDay[c])) - runsBefore) }
+        volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] -= 1
+        if problem.tracksRuns && lastOfDay { delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: false)) }
         delta += changeLimitedTotals(v, cell: c, by: -1)
         delta += changeRequests(v, cell: c, by: -1)
         total += delta
@@ -272,75 +265,71 @@ struct WorkingSolution: Sendable {
 
     /// Moves volunteer `v` to session `t` (-1: none); `canSetSession(v, t)` must hold.
     mutating func setSession(_ v: Int, _ t: Int) {
-        let p = problem
         let old = Int(volunteerSession[v])
         if old >= 0 { sessionCount[old] -= 1 }
         if t >= 0 { sessionCount[t] += 1 }
         volunteerSession[v] = Int32(t)
-        if p.trainingCounts && (old < 0) != (t < 0) {
+        if problem.trainingCounts && (old < 0) != (t < 0) {
             counts.missedTraining += t < 0 ? 1 : -1
-            total += t < 0 ? p.weightMissedTraining : -p.weightMissedTraining
+            total += t < 0 ? problem.weightMissedTraining : -problem.weightMissedTraining
         }
     }
 
     // MARK: - Parts of a change
 
     private mutating func changeShifts(_ v: Int, by step: Int32) -> Int64 {
-        let p = problem
         let old = volunteerShifts[v]
         let new = old + step
         volunteerShifts[v] = new
-        let below = Int64(max(0, p.volunteerMin[v] - new) - max(0, p.volunteerMin[v] - old))
+        let below = Int64(max(0, problem.volunteerMin[v] - new) - max(0, problem.volunteerMin[v] - old))
         counts.belowMin += below
-        let carry = Int64(p.volunteerCarry[v])
+        let carry = Int64(problem.volunteerCarry[v])
         let squares = (Int64(new) + carry) * (Int64(new) + carry) - (Int64(old) + carry) * (Int64(old) + carry)
         counts.fairnessSquares += squares
-        return below * p.weightBelowMin + squares * p.weightFairness
+        return below * problem.weightBelowMin + squares * problem.weightFairness
     }
 
     private mutating func gridChange(_ v: Int, _ s: Int, sign: Int64) -> Int64 {
-        let p = problem
-        let home = Int(p.volunteerHome[v])
-        let grid = Int(p.slotGrid[s])
+        let home = Int(problem.volunteerHome[v])
+        let grid = Int(problem.slotGrid[s])
         guard home != grid else { return 0 }
-        if p.gridIsNeighbor[home * p.gridCount + grid] {
+        if problem.gridIsNeighbor[home * problem.gridCount + grid] {
             counts.neighborGrid += sign
         } else {
             counts.farGrid += sign
         }
-        return sign * p.gridCost[home * p.gridCount + grid]
+        return sign * problem.gridCost[home * problem.gridCount + grid]
     }
 
     /// Period counts, working minutes (and the shortfall below the minimum) and weekends.
     @inline(__always)
     private mutating func changeLimitedTotals(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
-        let p = problem
         var delta: Int64 = 0
-        if p.limitsPeriods { volunteerPeriodCount[v * p.periodCount + Int(p.cellPeriod[c])] += step }
-        if p.tracksMinutes {
+        if problem.limitsPeriods { volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])] += step }
+        if problem.tracksMinutes {
             let old = volunteerMinutes[v]
-            let new = old + step * p.cellMinutes[c]
+            let new = old + step * problem.cellMinutes[c]
             volunteerMinutes[v] = new
             let change = Int64(minuteViolation(v, new) - minuteViolation(v, old))
             counts.minuteViolation += change
             volunteerViolation[v] += Int32(change)
-            delta += change * p.weightMinuteViolation
+            delta += change * problem.weightMinuteViolation
         }
-        if p.tracksWeekends {
-            let k = Int(p.cellWeekend[c])
+        if problem.tracksWeekends {
+            let k = Int(problem.cellWeekend[c])
             if k >= 0 {
-                let index = v * p.weekendCount + k
+                let index = v * problem.weekendCount + k
                 let old = volunteerWeekendDays[index]
                 volunteerWeekendDays[index] = old + step
                 let weekendsBefore = volunteerWeekends[v]
                 if old == 0 { volunteerWeekends[v] += 1 }
                 if old + step == 0 { volunteerWeekends[v] -= 1 }
-                if p.softLimits {
-                    let limit = p.volunteerMaxWeekends[v]
+                if problem.softLimits {
+                    let limit = problem.volunteerMaxWeekends[v]
                     let change = Int64(max(0, volunteerWeekends[v] - limit) - max(0, weekendsBefore - limit))
                     counts.weekendExcess += change
                     volunteerViolation[v] += Int32(change)
-                    delta += change * p.weightWeekendExcess
+                    delta += change * problem.weightWeekendExcess
                 }
             }
         }
@@ -350,9 +339,8 @@ struct WorkingSolution: Sendable {
     /// Minutes below the minimum, or above the maximum when limits are priced.
     @inline(__always)
     private func minuteViolation(_ v: Int, _ minutes: Int32) -> Int32 {
-        let p = problem
-        let below = max(0, p.volunteerMinMinutes[v] - minutes)
-        return p.softLimits ? below + max(0, minutes - p.volunteerMaxMinutes[v]) : below
+        let below = max(0, problem.volunteerMinMinutes[v] - minutes)
+        return problem.softLimits ? below + max(0, minutes - problem.volunteerMaxMinutes[v]) : below
     }
 
     @inline(__always)
@@ -362,24 +350,47 @@ struct WorkingSolution: Sendable {
         return change * problem.weightRunViolation
     }
 
-    /// Days outside the run limits, summed over the runs of working days and of days off
-    /// that touch days `d - 1 ... d + 1`: the only runs a change on day `d` can alter.
-    private func runViolationsAround(_ v: Int, _ d: Int) -> Int64 {
-        let p = problem
-        let vd = v * p.dayCount
-        let last = p.dayCount - 1
-        var deficit: Int64 = 0
-        var x = max(0, d - 1)
-        while x <= min(last, d + 1) {
-            let working = volunteerDayCount[vd + x] > 0
-            var first = x
-            while first > 0 && (volunteerDayCount[vd + first - 1] > 0) == working { first -= 1 }
-            var end = x
-            while end < last && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
-            deficit += runViolation(v, working: working, length: end - first + 1, bounded: first > 0 && end < last)
-            x = end + 1
+    /// The change in days outside the run limits when day `d` turns to work (or to rest).
+    ///
+    /// Only the runs through days `d - 1 ... d + 1` can change: the run ending the day
+    /// before, the one starting the day after, and day `d`'s own, which joins whichever of
+    /// them is of its kind. Both neighbouring runs are measured once (they do not contain
+    /// `d`), and the violations are compared with `d` of either kind. A run of rest is
+    /// measured only up to the shortest rest allowed: beyond it, its length changes nothing.
+    private func runChange(_ v: Int, day d: Int, toWorking: Bool) -> Int64 {
+        let vd = v * problem.dayCount
+        let last = problem.dayCount - 1
+        let restEnough = max(1, Int(problem.volunteerMinDaysOff[v]))
+        let leftWorks = d > 0 && volunteerDayCount[vd + d - 1] > 0
+        var leftStart = d
+        while leftStart > 0 && (volunteerDayCount[vd + leftStart - 1] > 0) == leftWorks
+            && (leftWorks || d - leftStart < restEnough)
+        {
+            leftStart -= 1
         }
-        return deficit
+        let rightWorks = d < last && volunteerDayCount[vd + d + 1] > 0
+        var rightEnd = d
+        while rightEnd < last && (volunteerDayCount[vd + rightEnd + 1] > 0) == rightWorks
+            && (rightWorks || rightEnd - d < restEnough)
+        {
+            rightEnd += 1
+        }
+
+        func violations(dayWorks: Bool) -> Int64 {
+            let joinsLeft = d > 0 && leftWorks == dayWorks
+            let joinsRight = d < last && rightWorks == dayWorks
+            let first = joinsLeft ? leftStart : d
+            let end = joinsRight ? rightEnd : d
+            var days = runViolation(v, working: dayWorks, length: end - first + 1, bounded: first > 0 && end < last)
+            if d > 0 && !joinsLeft {
+                days += runViolation(v, working: leftWorks, length: d - leftStart, bounded: leftStart > 0)
+            }
+            if d < last && !joinsRight {
+                days += runViolation(v, working: rightWorks, length: rightEnd - d, bounded: rightEnd < last)
+            }
+            return days
+        }
+        return violations(dayWorks: toWorking) - violations(dayWorks: !toWorking)
     }
 
     /// A run's days outside its limits: short of the minimum only with a day of the other
@@ -387,37 +398,35 @@ struct WorkingSolution: Sendable {
     /// are priced) always.
     @inline(__always)
     fileprivate func runViolation(_ v: Int, working: Bool, length: Int, bounded: Bool) -> Int64 {
-        let p = problem
         var days = 0
         if bounded {
-            days += max(0, Int(working ? p.volunteerMinConsecutive[v] : p.volunteerMinDaysOff[v]) - length)
+            days += max(0, Int(working ? problem.volunteerMinConsecutive[v] : problem.volunteerMinDaysOff[v]) - length)
         }
-        if working && p.softLimits { days += max(0, length - Int(p.volunteerMaxConsecutive[v])) }
+        if working && problem.softLimits { days += max(0, length - Int(problem.volunteerMaxConsecutive[v])) }
         return Int64(days)
     }
 
     /// A repair counts each assignment that differs from its baseline.
     private mutating func baselineChange(_ v: Int, _ s: Int, adding: Bool) -> Int64 {
-        let p = problem
-        let step: Int64 = p.isBaseline(v, s) != adding ? 1 : -1
+        let step: Int64 = problem.isBaseline(v, s) != adding ? 1 : -1
         counts.changes += step
-        return step * p.weightChange
+        return step * problem.weightChange
     }
 
     private mutating func changeRequests(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
-        let p = problem
         var delta: Int64 = 0
-        let requests = p.volunteerRequests
-        for i in requests.start(v)..<requests.end(v) {
+        let requests = problem.volunteerDayRequests
+        let row = v * problem.dayCount + Int(problem.cellDay[c])
+        for i in requests.start(row)..<requests.end(row) {
             let r = requests[i]
-            guard p.requestCovers(r, cell: c) else { continue }
+            guard problem.requestCovers(r, cell: c) else { continue }
             let old = requestHits[r]
             requestHits[r] = old + step
             // A request changes state only when its first patrol arrives or its last one leaves.
             if (old == 0) != (old + step == 0) {
                 let arrives = old == 0
-                let penalised = p.requestIsOn[r] != arrives
-                let change = penalised ? p.requestWeight[r] : -p.requestWeight[r]
+                let penalised = problem.requestIsOn[r] != arrives
+                let change = penalised ? problem.requestWeight[r] : -problem.requestWeight[r]
                 counts.requests += penalised ? 1 : -1
                 counts.requestPenalty += change
                 delta += change
@@ -455,59 +464,58 @@ struct WorkingSolution: Sendable {
 
     /// Every score count recomputed from the assignment arrays alone.
     func recount() -> ScoreCounts {
-        let p = problem
         var result = ScoreCounts()
-        var shifts = [Int64](repeating: 0, count: p.volunteerCount)
-        var hits = [Int32](repeating: 0, count: p.requestWeight.count)
-        for s in 0..<p.slotCount {
-            let members = (0..<Int(slotCount[s])).map { Int(slotMembers[Int(p.slotOffset[s]) + $0]) }
-            let missing = Int64(max(0, Int(p.slotNeed[s]) - members.count))
-            let extra = Int64(max(0, members.count - Int(p.slotNeed[s])))
+        var shifts = [Int64](repeating: 0, count: problem.volunteerCount)
+        var hits = [Int32](repeating: 0, count: problem.requestWeight.count)
+        for s in 0..<problem.slotCount {
+            let members = (0..<Int(slotCount[s])).map { Int(slotMembers[Int(problem.slotOffset[s]) + $0]) }
+            let missing = Int64(max(0, Int(problem.slotNeed[s]) - members.count))
+            let extra = Int64(max(0, members.count - Int(problem.slotNeed[s])))
             result.uncovered += missing
-            result.uncoveredPenalty += missing * p.slotUncoveredWeight[s]
+            result.uncoveredPenalty += missing * problem.slotUncoveredWeight[s]
             result.over += extra
-            result.overPenalty += extra * p.slotOverWeight[s]
-            if !members.isEmpty && !members.contains(where: { p.volunteerIsParty[$0] }) {
+            result.overPenalty += extra * problem.slotOverWeight[s]
+            if !members.isEmpty && !members.contains(where: { problem.volunteerIsParty[$0] }) {
                 result.noParty += 1
             }
-            if !members.isEmpty && p.slotNeedsLeader[s] && !members.contains(where: { p.volunteerIsLeader[$0] }) {
+            if !members.isEmpty && problem.slotNeedsLeader[s] && !members.contains(where: { problem.volunteerIsLeader[$0] }) {
                 result.noLeader += 1
             }
-            for v in members where !p.isBaseline(v, s) { result.changes += 1 }
-            for i in p.slotBaseline.start(s)..<p.slotBaseline.end(s) where !members.contains(p.slotBaseline[i]) {
+            for v in members where !problem.isBaseline(v, s) { result.changes += 1 }
+            for i in problem.slotBaseline.start(s)..<problem.slotBaseline.end(s) where !members.contains(problem.slotBaseline[i]) {
                 result.changes += 1
             }
             for v in members {
                 shifts[v] += 1
-                let home = Int(p.volunteerHome[v])
-                let grid = Int(p.slotGrid[s])
+                let home = Int(problem.volunteerHome[v])
+                let grid = Int(problem.slotGrid[s])
                 if home != grid {
-                    if p.gridIsNeighbor[home * p.gridCount + grid] {
+                    if problem.gridIsNeighbor[home * problem.gridCount + grid] {
                         result.neighborGrid += 1
                     } else {
                         result.farGrid += 1
                     }
                 }
-                let requests = p.volunteerRequests
+                let requests = problem.volunteerRequests
                 for i in requests.start(v)..<requests.end(v)
-                where p.requestCovers(requests[i], cell: Int(p.slotCell[s])) {
+                where problem.requestCovers(requests[i], cell: Int(problem.slotCell[s])) {
                     hits[requests[i]] += 1
                 }
             }
         }
-        for v in 0..<p.volunteerCount {
+        for v in 0..<problem.volunteerCount {
             let broken = recountViolations(v)
             result.runViolation += broken.runs
             result.minuteViolation += broken.minutes
             result.weekendExcess += broken.weekends
-            result.belowMin += Int64(max(0, Int64(p.volunteerMin[v]) - shifts[v]))
-            let load = shifts[v] + Int64(p.volunteerCarry[v])
+            result.belowMin += Int64(max(0, Int64(problem.volunteerMin[v]) - shifts[v]))
+            let load = shifts[v] + Int64(problem.volunteerCarry[v])
             result.fairnessSquares += load * load
-            if p.trainingCounts && volunteerSession[v] < 0 { result.missedTraining += 1 }
+            if problem.trainingCounts && volunteerSession[v] < 0 { result.missedTraining += 1 }
         }
-        for r in 0..<hits.count where (hits[r] > 0) != p.requestIsOn[r] {
+        for r in 0..<hits.count where (hits[r] > 0) != problem.requestIsOn[r] {
             result.requests += 1
-            result.requestPenalty += p.requestWeight[r]
+            result.requestPenalty += problem.requestWeight[r]
         }
         return result
     }
@@ -517,34 +525,32 @@ extension WorkingSolution {
     /// One person's days outside run limits, minutes outside working-time limits and
     /// weekends above the limit, from the assignment of cells alone.
     fileprivate func recountViolations(_ v: Int) -> (runs: Int64, minutes: Int64, weekends: Int64) {
-        let p = problem
         var minutes: Int64 = 0
-        if p.tracksMinutes {
+        if problem.tracksMinutes {
             var worked: Int32 = 0
-            for c in 0..<p.cellCount where volunteerCellSlot[v * p.cellCount + c] >= 0 { worked += p.cellMinutes[c] }
+            for c in 0..<problem.cellCount where volunteerCellSlot[v * problem.cellCount + c] >= 0 { worked += problem.cellMinutes[c] }
             minutes = Int64(minuteViolation(v, worked))
         }
         var weekends: Int64 = 0
-        if p.tracksWeekends && p.softLimits {
-            let worked = Set((0..<p.cellCount).filter {
-                p.cellWeekend[$0] >= 0 && volunteerCellSlot[v * p.cellCount + $0] >= 0
-            }.map { p.cellWeekend[$0] })
-            weekends = Int64(max(0, worked.count - Int(p.volunteerMaxWeekends[v])))
+        if problem.tracksWeekends && problem.softLimits {
+            let worked = Set((0..<problem.cellCount).filter {
+                problem.cellWeekend[$0] >= 0 && volunteerCellSlot[v * problem.cellCount + $0] >= 0
+            }.map { problem.cellWeekend[$0] })
+            weekends = Int64(max(0, worked.count - Int(problem.volunteerMaxWeekends[v])))
         }
-        return (p.tracksRuns ? recountRuns(v) : 0, minutes, weekends)
+        return (problem.tracksRuns ? recountRuns(v) : 0, minutes, weekends)
     }
 
     /// A day in a run of `v`'s that breaks a run limit, or -1 when none does.
     func brokenRunDay(_ v: Int) -> Int {
-        let p = problem
-        guard p.tracksRuns else { return -1 }
-        let vd = v * p.dayCount
+        guard problem.tracksRuns else { return -1 }
+        let vd = v * problem.dayCount
         var first = 0
-        while first < p.dayCount {
+        while first < problem.dayCount {
             let working = volunteerDayCount[vd + first] > 0
             var end = first
-            while end + 1 < p.dayCount && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
-            let bounded = first > 0 && end < p.dayCount - 1
+            while end + 1 < problem.dayCount && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
+            let bounded = first > 0 && end < problem.dayCount - 1
             if runViolation(v, working: working, length: end - first + 1, bounded: bounded) > 0 { return first }
             first = end + 1
         }
@@ -553,17 +559,16 @@ extension WorkingSolution {
 
     /// Every run's shortfall for one person, from the assignment of cells alone.
     fileprivate func recountRuns(_ v: Int) -> Int64 {
-        let p = problem
-        let working = (0..<p.dayCount).map { d in
-            (0..<p.periodCount).contains { volunteerCellSlot[v * p.cellCount + d * p.periodCount + $0] >= 0 }
+        let working = (0..<problem.dayCount).map { d in
+            (0..<problem.periodCount).contains { volunteerCellSlot[v * problem.cellCount + d * problem.periodCount + $0] >= 0 }
         }
         var deficit: Int64 = 0
         var first = 0
-        while first < p.dayCount {
+        while first < problem.dayCount {
             var end = first
-            while end + 1 < p.dayCount && working[end + 1] == working[first] { end += 1 }
+            while end + 1 < problem.dayCount && working[end + 1] == working[first] { end += 1 }
             deficit += runViolation(
-                v, working: working[first], length: end - first + 1, bounded: first > 0 && end < p.dayCount - 1)
+                v, working: working[first], length: end - first + 1, bounded: first > 0 && end < problem.dayCount - 1)
             first = end + 1
         }
         return deficit
