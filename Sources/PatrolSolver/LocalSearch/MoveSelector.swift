@@ -279,20 +279,30 @@ struct MoveSelector {
     /// team above its need, rebuild a team mate there over the same days, or if it left a
     /// place open, someone who could take it; up to three links. Half the time, while rules
     /// are broken, the chain starts from someone who breaks one, over the days where they
-    /// do. Half the chains are best responses; the others add up to three units of noise a
+    /// do; otherwise, half the time, from someone in a team above its need. Half the chains are best responses; the others add up to three units of noise a
     /// day, so near-best rosters get proposed and the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
         let length = min(state.problem.dayCount, 28)
         var v = random.below(state.problem.volunteerCount)
         var first = random.below(state.problem.dayCount - length + 1)
+        func centre(on day: Int) { first = max(0, min(state.problem.dayCount - length, day - length / 2)) }
         if state.counts.hardViolation > 0 && random.below(2) == 0 {
             for _ in 0..<32 {
                 let w = random.below(state.problem.volunteerCount)
                 guard state.volunteerViolation[w] > 0 else { continue }
                 v = w
                 let day = state.brokenRunDay(w)
-                if day >= 0 { first = max(0, min(state.problem.dayCount - length, day - length / 2)) }
+                if day >= 0 { centre(on: day) }
+                break
+            }
+        } else if random.below(2) == 0 {
+            // Start where cover is wasted: a member of a slot above its need.
+            for _ in 0..<32 {
+                let s = random.below(state.problem.slotCount)
+                guard state.slotCount[s] > state.problem.slotNeed[s], !state.problem.slotFrozen[s] else { continue }
+                v = member(state, s, &random)
+                centre(on: Int(state.problem.cellDay[Int(state.problem.slotCell[s])]))
                 break
             }
         }

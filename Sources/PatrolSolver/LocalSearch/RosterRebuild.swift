@@ -31,11 +31,16 @@ struct RosterRebuild {
     /// Bit `t` of `allowedNext[i * T + u]` is set when shift `t` may follow `u` on window day `i`.
     private var allowedNext: [UInt64] = []
     private var typePenalty: [Int64] = []
+    /// Best value of each state on the current and the next day, and the states each has
+    /// reached (only those are visited, and only those are cleared afterwards).
     private var current: [Int64] = []
     private var next: [Int64] = []
+    private var currentReached: [Int32] = []
+    private var nextReached: [Int32] = []
     private var parent: [Int32] = []
     private var plan: [Int32] = []
-    /// States times choices times days of the last rebuild: what it cost, for pacing.
+    /// The most states times choices times days the last rebuild could visit: its size, for
+    /// pacing (it visits only the states it reaches, often a small part).
     private(set) var lastWork = 0
 
     init(problem: IndexedProblem) {
@@ -225,19 +230,25 @@ struct RosterRebuild {
             next = current
         }
         if parent.count < states * window.length { parent = [Int32](repeating: -1, count: states * window.length) }
-        for s in 0..<states { current[s] = Self.unreachable }
+        currentReached.removeAll(keepingCapacity: true)
+        nextReached.removeAll(keepingCapacity: true)
         let start = window.startState
         current[start] = 0
+        currentReached.append(Int32(start))
         let limits = window.limits
+        defer {
+            // Leave both layers unreached for the next call.
+            for s in currentReached { current[Int(s)] = Self.unreachable }
+            for s in nextReached { next[Int(s)] = Self.unreachable }
+        }
 
         for i in 0..<window.length {
-            for s in 0..<states { next[s] = Self.unreachable }
             let atHorizonStart = window.first == 0 && i == 0
             let weekendIsNew = window.weekendIsNew(i, p)
             let weekendContinues = window.weekendContinuesFromPreviousDay(i, p)
-            for s in 0..<states {
+            for reached in currentReached {
+                let s = Int(reached)
                 let value = current[s]
-                guard value != Self.unreachable else { continue }
                 let (last, run, reachesStart, weekends, units, counted) = shape.decode(s)
                 let working = last > 0
                 // A day off.
@@ -270,12 +281,16 @@ struct RosterRebuild {
                         from: s, day: i, states)
                 }
             }
+            for s in currentReached { current[Int(s)] = Self.unreachable }
+            currentReached.removeAll(keepingCapacity: true)
             swap(&current, &next)
+            swap(&currentReached, &nextReached)
         }
 
         var best = -1
         var bestValue = Self.unreachable
-        for s in 0..<states where current[s] != Self.unreachable {
+        for reached in currentReached {
+            let s = Int(reached)
             let end = shape.decode(s)
             guard window.endIsValid(end) else { continue }
             let value = current[s] + window.minutePrice(units: end.units)
@@ -296,6 +311,7 @@ struct RosterRebuild {
     @inline(__always)
     private mutating func relax(_ s: Int, _ value: Int64, from previous: Int, day i: Int, _ states: Int) {
         if value < next[s] {
+            if next[s] == Self.unreachable { nextReached.append(Int32(s)) }
             next[s] = value
             parent[i * states + s] = Int32(previous)
         }
