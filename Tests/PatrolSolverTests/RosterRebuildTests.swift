@@ -9,7 +9,9 @@ import Testing
     /// (night may not be followed by early or day), limits drawn around real instances.
     static func instanceText(seed: UInt64) -> String {
         var random = RandomSource(seed: seed)
-        var lines = ["SECTION_HORIZON", "28", "", "SECTION_SHIFTS", "E,480,", "D,600,", "N,720,E|D", "", "SECTION_STAFF"]
+        var lines = [
+            "SECTION_HORIZON", "28", "", "SECTION_SHIFTS", "E,480,", "D,600,", "N,720,E|D", "", "SECTION_STAFF",
+        ]
         let people = (0..<8).map { "P\($0)" }
         for id in people {
             let nights = random.below(3) == 0 ? 0 : 3 + random.below(6)
@@ -21,10 +23,11 @@ import Testing
         }
         lines += ["", "SECTION_DAYS_OFF"]
         for id in people { lines.append("\(id),\(random.below(28)),\(random.below(28))") }
-        lines += ["", "SECTION_SHIFT_ON_REQUESTS"]
-        for _ in 0..<12 { lines.append("\(people[random.below(8)]),\(random.below(28)),\(["E", "D", "N"][random.below(3)]),\(1 + random.below(3))") }
-        lines += ["", "SECTION_SHIFT_OFF_REQUESTS"]
-        for _ in 0..<12 { lines.append("\(people[random.below(8)]),\(random.below(28)),\(["E", "D", "N"][random.below(3)]),\(1 + random.below(3))") }
+        func request() -> String {
+            "\(people[random.below(8)]),\(random.below(28)),\(["E", "D", "N"][random.below(3)]),\(1 + random.below(3))"
+        }
+        lines += ["", "SECTION_SHIFT_ON_REQUESTS"] + (0..<12).map { _ in request() }
+        lines += ["", "SECTION_SHIFT_OFF_REQUESTS"] + (0..<12).map { _ in request() }
         lines += ["", "SECTION_COVER"]
         for day in 0..<28 {
             for shift in ["E", "D", "N"] { lines.append("\(day),\(shift),\(1 + random.below(2)),100,1") }

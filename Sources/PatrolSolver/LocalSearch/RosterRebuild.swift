@@ -4,7 +4,8 @@
 /// A dynamic programme over the window's days whose states carry what the person's rules
 /// look at: the last shift (for forbidden successions), the length of the current run of
 /// work or of rest (for the run limits), whether that run reaches the start of the horizon
-/// (where a short run is allowed), and the weekends and minutes worked in the window. Every
+/// (where a short run is allowed), the weekends and minutes worked in the window, and the
+/// shifts of the one type whose limit binds hardest there (others are priced). Every
 /// roster it returns keeps the run and succession rules, inside the window and where it
 /// meets the days around it; weekends and minutes beyond the limits are priced as the score
 /// prices them, so a person who breaks a rule gets the roster that breaks least. This is the
@@ -64,18 +65,18 @@ struct RosterRebuild {
         let types = p.periodCount
         guard types <= 63, p.maxShiftsPerDay == 1 else { return false }
         let limits = PersonLimits(p, v, minuteUnit: minuteUnit)
+        func size(_ length: Int, _ counted: (type: Int, limit: Int)) -> Int {
+            limits.stateEstimate(length: length, unitsPerShift: unitsPerShift, minuteUnit: minuteUnit)
+                * (counted.limit + 1) * (types + 1) * length
+        }
         var length = min(requested, 112, p.dayCount - first)
         var counted = tightestType(state, v, first: first, length: length)
-        while length > 1
-            && limits.stateEstimate(length: length, unitsPerShift: unitsPerShift, minuteUnit: minuteUnit)
-                * (counted.limit + 1) * (types + 1) * length > Self.budget
-        {
+        while length > 1 && size(length, counted) > Self.budget {
             length -= 1
             counted = tightestType(state, v, first: first, length: length)
         }
         let last = first + length - 1
-        lastWork = limits.stateEstimate(length: length, unitsPerShift: unitsPerShift, minuteUnit: minuteUnit)
-            * (counted.limit + 1) * (types + 1) * length
+        lastWork = size(length, counted)
 
         // Clear the window.
         let base = v * p.cellCount
@@ -172,8 +173,9 @@ struct RosterRebuild {
             for u in 0..<types {
                 let c = (day - 1) * types + u
                 var mask: UInt64 = (1 << UInt64(types)) - 1
-                for j in p.cellConflicts.start(c)..<p.cellConflicts.end(c) where Int(p.cellDay[p.cellConflicts[j]]) == day {
-                    mask &= ~(1 << UInt64(p.cellPeriod[p.cellConflicts[j]]))
+                for j in p.cellConflicts.start(c)..<p.cellConflicts.end(c) {
+                    let other = p.cellConflicts[j]
+                    if Int(p.cellDay[other]) == day { mask &= ~(1 << UInt64(p.cellPeriod[other])) }
                 }
                 allowedNext[i * types + u] = mask
             }
@@ -452,7 +454,8 @@ private struct Window {
         weekendPrice = p.weightWeekendExcess * Self.scale
         outsideMinutes = Int64(state.volunteerMinutes[v])
         let unitCap = limits.unitCap(
-            length: length, unitsPerShift: unitsPerShift, room: limits.maxMinutes - outsideMinutes, minuteUnit: minuteUnit)
+            length: length, unitsPerShift: unitsPerShift, room: limits.maxMinutes - outsideMinutes,
+            minuteUnit: minuteUnit)
         self.minuteUnit = Int64(minuteUnit)
         minutePrice = p.weightMinuteViolation * Self.scale
         let runCap = max(limits.workCap, limits.restCap)

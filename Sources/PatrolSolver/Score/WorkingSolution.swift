@@ -57,9 +57,11 @@ struct WorkingSolution: Sendable {
         volunteerSession = [Int32](repeating: -1, count: problem.volunteerCount)
         sessionCount = [Int32](repeating: 0, count: problem.sessionCount)
         requestHits = [Int32](repeating: 0, count: problem.requestWeight.count)
-        volunteerPeriodCount = [Int32](repeating: 0, count: problem.limitsPeriods ? problem.volunteerCount * problem.periodCount : 0)
+        volunteerPeriodCount = [Int32](
+            repeating: 0, count: problem.limitsPeriods ? problem.volunteerCount * problem.periodCount : 0)
         volunteerMinutes = [Int32](repeating: 0, count: problem.volunteerCount)
-        volunteerWeekendDays = [Int32](repeating: 0, count: problem.tracksWeekends ? problem.volunteerCount * problem.weekendCount : 0)
+        volunteerWeekendDays = [Int32](
+            repeating: 0, count: problem.tracksWeekends ? problem.volunteerCount * problem.weekendCount : 0)
         volunteerWeekends = [Int32](repeating: 0, count: problem.volunteerCount)
         volunteerViolation = [Int32](repeating: 0, count: problem.volunteerCount)
         openSlots = (0..<problem.slotCount).map { Int32($0) }
@@ -104,7 +106,9 @@ struct WorkingSolution: Sendable {
         {
             return false
         }
-        if problem.tracksMinutes && !problem.softLimits && volunteerMinutes[v] + problem.cellMinutes[c] > problem.volunteerMaxMinutes[v] {
+        if problem.tracksMinutes && !problem.softLimits
+            && volunteerMinutes[v] + problem.cellMinutes[c] > problem.volunteerMaxMinutes[v]
+        {
             return false
         }
         if problem.tracksWeekends && !problem.softLimits {
@@ -202,7 +206,9 @@ struct WorkingSolution: Sendable {
         volunteerCellSlot[v * problem.cellCount + c] = Int32(s)
         volunteerDayCount[day] += 1
         volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] += 1
-        if problem.tracksRuns && newDay { delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: true)) }
+        if problem.tracksRuns && newDay {
+            delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: true))
+        }
         delta += changeLimitedTotals(v, cell: c, by: 1)
         delta += changeRequests(v, cell: c, by: 1)
         total += delta
@@ -257,7 +263,9 @@ struct WorkingSolution: Sendable {
         volunteerCellSlot[v * problem.cellCount + c] = -1
         volunteerDayCount[day] -= 1
         volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] -= 1
-        if problem.tracksRuns && lastOfDay { delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: false)) }
+        if problem.tracksRuns && lastOfDay {
+            delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: false))
+        }
         delta += changeLimitedTotals(v, cell: c, by: -1)
         delta += changeRequests(v, cell: c, by: -1)
         total += delta
@@ -478,11 +486,14 @@ struct WorkingSolution: Sendable {
             if !members.isEmpty && !members.contains(where: { problem.volunteerIsParty[$0] }) {
                 result.noParty += 1
             }
-            if !members.isEmpty && problem.slotNeedsLeader[s] && !members.contains(where: { problem.volunteerIsLeader[$0] }) {
+            if !members.isEmpty && problem.slotNeedsLeader[s]
+                && !members.contains(where: { problem.volunteerIsLeader[$0] })
+            {
                 result.noLeader += 1
             }
             for v in members where !problem.isBaseline(v, s) { result.changes += 1 }
-            for i in problem.slotBaseline.start(s)..<problem.slotBaseline.end(s) where !members.contains(problem.slotBaseline[i]) {
+            let baseline = problem.slotBaseline
+            for i in baseline.start(s)..<baseline.end(s) where !members.contains(baseline[i]) {
                 result.changes += 1
             }
             for v in members {
@@ -528,7 +539,9 @@ extension WorkingSolution {
         var minutes: Int64 = 0
         if problem.tracksMinutes {
             var worked: Int32 = 0
-            for c in 0..<problem.cellCount where volunteerCellSlot[v * problem.cellCount + c] >= 0 { worked += problem.cellMinutes[c] }
+            for c in 0..<problem.cellCount where volunteerCellSlot[v * problem.cellCount + c] >= 0 {
+                worked += problem.cellMinutes[c]
+            }
             minutes = Int64(minuteViolation(v, worked))
         }
         var weekends: Int64 = 0
@@ -560,7 +573,8 @@ extension WorkingSolution {
     /// Every run's shortfall for one person, from the assignment of cells alone.
     fileprivate func recountRuns(_ v: Int) -> Int64 {
         let working = (0..<problem.dayCount).map { d in
-            (0..<problem.periodCount).contains { volunteerCellSlot[v * problem.cellCount + d * problem.periodCount + $0] >= 0 }
+            let cells = (d * problem.periodCount)..<((d + 1) * problem.periodCount)
+            return cells.contains { volunteerCellSlot[v * problem.cellCount + $0] >= 0 }
         }
         var deficit: Int64 = 0
         var first = 0
