@@ -64,10 +64,9 @@ struct RosterRebuild {
         let p = state.problem
         let types = p.periodCount
         guard types <= 63, p.maxShiftsPerDay == 1 else { return false }
-        let limits = PersonLimits(p, v, minuteUnit: minuteUnit)
+        let limits = PersonLimits(p, v, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift)
         func size(_ length: Int, _ counted: (type: Int, limit: Int)) -> Int {
-            limits.stateEstimate(length: length, unitsPerShift: unitsPerShift, minuteUnit: minuteUnit)
-                * (counted.limit + 1) * (types + 1) * length
+            limits.stateEstimate(length: length) * (counted.limit + 1) * (types + 1) * length
         }
         var length = min(requested, 112, p.dayCount - first)
         var counted = tightestType(state, v, first: first, length: length)
@@ -87,8 +86,7 @@ struct RosterRebuild {
             log.remove(v, s, &state)
         }
         let window = Window(
-            state, v, first: first, last: last, limits: limits, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift,
-            counted: counted)
+            state, v, first: first, last: last, limits: limits, counted: counted)
         prepareCells(state, v, window, noise: max(2, Int(Self.scale) * noise), &random)
 
         // Solve, pricing the other shift types above their limit until the plan keeps every limit.
@@ -320,7 +318,7 @@ struct RosterRebuild {
     }
 }
 
-/// The rules of one person that a rebuild keeps, with runs and minutes in its own units.
+/// The rules of one person that a rebuild keeps or prices, and the sizes of its states.
 private struct PersonLimits {
     /// Longest run of work (`Int.max`: no limit), shortest run of work and of rest.
     let maxWork: Int
@@ -335,8 +333,13 @@ private struct PersonLimits {
     let tracksWeekends: Bool
     let tracksMinutes: Bool
     let types: Int
+    /// Minutes are counted in these units; one shift takes at most `unitsPerShift` of them.
+    let minuteUnit: Int64
+    let unitsPerShift: Int
 
-    init(_ p: IndexedProblem, _ v: Int, minuteUnit: Int32) {
+    init(_ p: IndexedProblem, _ v: Int, minuteUnit: Int32, unitsPerShift: Int) {
+        self.minuteUnit = Int64(minuteUnit)
+        self.unitsPerShift = unitsPerShift
         let limit = Int(p.volunteerMaxConsecutive[v])
         maxWork = p.softLimits && limit < p.dayCount ? limit : .max
         minWork = Int(p.volunteerMinConsecutive[v])
@@ -358,16 +361,16 @@ private struct PersonLimits {
 
     /// Minute units worth remembering in a window: one shift above the room left is the
     /// most any gain in cover could pay for.
-    func unitCap(length: Int, unitsPerShift: Int, room: Int64, minuteUnit: Int32) -> Int {
+    func unitCap(length: Int, room: Int64) -> Int {
         guard tracksMinutes else { return 0 }
-        let roomUnits = max(0, room) / Int64(minuteUnit) + Int64(unitsPerShift)
+        let roomUnits = max(0, room) / minuteUnit + Int64(unitsPerShift)
         return Int(min(Int64(length * unitsPerShift), roomUnits))
     }
 
     /// An upper bound on the states of a window of `length` days, before the counted type.
-    func stateEstimate(length: Int, unitsPerShift: Int, minuteUnit: Int32) -> Int {
+    func stateEstimate(length: Int) -> Int {
         (types + 1) * (max(workCap, restCap) + 1) * 2 * (weekendCap(length: length, left: maxWeekends) + 1)
-            * (unitCap(length: length, unitsPerShift: unitsPerShift, room: maxMinutes, minuteUnit: minuteUnit) + 1)
+            * (unitCap(length: length, room: maxMinutes) + 1)
     }
 }
 
@@ -422,9 +425,8 @@ private struct Window {
     /// Weekends the person may still start in the window, and the price of each beyond.
     let weekendsLeft: Int
     let weekendPrice: Int64
-    /// Minutes worked outside the window, their size, and the price of a minute outside the limits.
+    /// Minutes worked outside the window, and the price of a minute outside the limits.
     let outsideMinutes: Int64
-    let minuteUnit: Int64
     let minutePrice: Int64
     /// The run of days right after the window: working or not, its length, and whether it
     /// reaches the horizon's end (or the window itself does).
@@ -438,8 +440,8 @@ private struct Window {
     let countedType: Int
 
     init(
-        _ state: WorkingSolution, _ v: Int, first: Int, last: Int, limits: PersonLimits, minuteUnit: Int32,
-        unitsPerShift: Int, counted: (type: Int, limit: Int)
+        _ state: WorkingSolution, _ v: Int, first: Int, last: Int, limits: PersonLimits,
+        counted: (type: Int, limit: Int)
     ) {
         let p = state.problem
         let types = p.periodCount
@@ -453,10 +455,7 @@ private struct Window {
         let weekendCap = limits.weekendCap(length: length, left: weekendsLeft)
         weekendPrice = p.weightWeekendExcess * Self.scale
         outsideMinutes = Int64(state.volunteerMinutes[v])
-        let unitCap = limits.unitCap(
-            length: length, unitsPerShift: unitsPerShift, room: limits.maxMinutes - outsideMinutes,
-            minuteUnit: minuteUnit)
-        self.minuteUnit = Int64(minuteUnit)
+        let unitCap = limits.unitCap(length: length, room: limits.maxMinutes - outsideMinutes)
         minutePrice = p.weightMinuteViolation * Self.scale
         let runCap = max(limits.workCap, limits.restCap)
         shape = StateShape(
@@ -523,7 +522,7 @@ private struct Window {
     /// The price of the minutes outside the person's limits when the window holds `units`.
     func minutePrice(units: Int) -> Int64 {
         guard limits.tracksMinutes else { return 0 }
-        let minutes = outsideMinutes + Int64(units) * minuteUnit
+        let minutes = outsideMinutes + Int64(units) * limits.minuteUnit
         return (max(0, limits.minMinutes - minutes) + max(0, minutes - limits.maxMinutes)) * minutePrice
     }
 
