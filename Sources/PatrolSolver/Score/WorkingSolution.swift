@@ -33,7 +33,7 @@ struct WorkingSolution: Sendable {
     /// Days worked in each weekend, at `v * weekendCount + k`, and weekends worked per person.
     private(set) var volunteerWeekendDays: [Int32]
     private(set) var volunteerWeekends: [Int32]
-    /// Units of priced rules each person breaks (days, minutes, weekends), to aim repairs.
+    /// Units of priced rules each person breaks (days, minutes, weekends): rebuilds start there.
     private(set) var volunteerViolation: [Int32]
     /// Slots with an open place, for move selection; `openSlotPosition[s]` is -1 when full.
     private(set) var openSlots: [Int32]
