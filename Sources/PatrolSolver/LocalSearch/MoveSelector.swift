@@ -284,14 +284,14 @@ struct MoveSelector {
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
         let length = min(state.problem.dayCount, 28)
-        var v = random.below(state.problem.volunteerCount)
+        var person = random.below(state.problem.volunteerCount)
         var first = random.below(state.problem.dayCount - length + 1)
         func centre(on day: Int) { first = max(0, min(state.problem.dayCount - length, day - length / 2)) }
         if state.counts.hardViolation > 0 && random.below(2) == 0 {
             for _ in 0..<32 {
                 let w = random.below(state.problem.volunteerCount)
                 guard state.volunteerViolation[w] > 0 else { continue }
-                v = w
+                person = w
                 let day = state.brokenRunDay(w)
                 if day >= 0 { centre(on: day) }
                 break
@@ -301,13 +301,12 @@ struct MoveSelector {
             for _ in 0..<32 {
                 let s = random.below(state.problem.slotCount)
                 guard state.slotCount[s] > state.problem.slotNeed[s], !state.problem.slotFrozen[s] else { continue }
-                v = member(state, s, &random)
+                person = member(state, s, &random)
                 centre(on: Int(state.problem.cellDay[Int(state.problem.slotCell[s])]))
                 break
             }
         }
         let noise = random.below(2) * 3
-        var person = v
         for link in 0..<3 {
             let mark = log.steps.count
             let rebuilt = rebuilder.rebuild(person, days: first, count: length, noise: noise, &state, &log, &random)
@@ -329,10 +328,11 @@ struct MoveSelector {
         by v: Int, since mark: Int, _ log: MoveLog, _ state: WorkingSolution, _ random: inout RandomSource
     ) -> Int {
         let steps = log.steps
-        guard steps.count > mark else { return -1 }
-        let start = mark + random.below(steps.count - mark)
-        for offset in 0..<(steps.count - mark) {
-            switch steps[mark + (start - mark + offset) % (steps.count - mark)] {
+        let count = steps.count - mark
+        guard count > 0 else { return -1 }
+        let start = random.below(count)
+        for offset in 0..<count {
+            switch steps[mark + (start + offset) % count] {
             case .added(_, let s) where state.slotCount[Int(s)] > state.problem.slotNeed[Int(s)]:
                 let w = member(state, Int(s), &random)
                 if w != v { return w }

@@ -123,7 +123,6 @@ struct RosterRebuild {
             cellSlot = [Int32](repeating: -1, count: cells)
             cellUnits = [Int32](repeating: 0, count: cells)
             allowedNext = [UInt64](repeating: 0, count: cells)
-            plan = [Int32](repeating: -1, count: window.length)
         }
         if plan.count < window.length { plan = [Int32](repeating: -1, count: window.length) }
         let base = v * p.cellCount
@@ -135,7 +134,6 @@ struct RosterRebuild {
                 cellCost[k] = Self.unreachable
                 cellSlot[k] = -1
                 cellUnits[k] = p.cellMinutes[c] / minuteUnit
-                allowedNext[k] = (1 << UInt64(types)) - 1
                 guard p.canWork[base + c] else { continue }
                 // Shifts that clash with work kept outside the window (at its two ends).
                 var clashes = false
@@ -166,7 +164,8 @@ struct RosterRebuild {
                 }
                 cellCost[k] = best * Self.scale + Int64(random.below(noise))
             }
-            // Forbidden successions inside the window, from the previous day's shifts.
+            // Forbidden successions inside the window, from the previous day's shifts (the
+            // first day's follow the work before the window, kept out by the clashes above).
             guard i > 0 else { continue }
             for u in 0..<types {
                 let c = (day - 1) * types + u
