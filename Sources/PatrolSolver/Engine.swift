@@ -76,8 +76,11 @@ struct Engine {
                 var own = SearchCounters()
                 var failure: ScoreCorruption?
                 do throws(ScoreCorruption) {
-                    try LocalSearchPhase(configuration: configuration, termination: termination, incumbent: incumbent)
-                        .run(&copy, random: &stream, statistics: &own) { _, _ in }
+                    try LocalSearchPhase(
+                        configuration: configuration, termination: termination, incumbent: incumbent,
+                        temperatureScale: Self.temperatureScale(thread: index + 1)
+                    )
+                    .run(&copy, random: &stream, statistics: &own) { _, _ in }
                 } catch {
                     failure = error
                 }
@@ -85,7 +88,10 @@ struct Engine {
                 group.leave()
             }
         }
-        try LocalSearchPhase(configuration: configuration, termination: termination, incumbent: incumbent).run(
+        try LocalSearchPhase(
+            configuration: configuration, termination: termination, incumbent: incumbent,
+            temperatureScale: Self.temperatureScale(thread: 0)
+        ).run(
             &state, random: &random, statistics: &counters
         ) { progress, improved in
             var shown = progress
@@ -101,6 +107,14 @@ struct Engine {
         let finished = results.withLock { $0 }
         if let failure = finished.compactMap(\.2).first { throw failure }
         return (finished.reduce(0) { $0 + $1.0 }, finished.reduce(0) { $0 + $1.1 })
+    }
+
+    /// Every other thread of a portfolio anneals at a fraction of the temperature: the hot
+    /// ones move between basins, the cool ones polish the shared best each hot one finds
+    /// (on Curtois instances 2-19 and patrol communities the pair does better than two
+    /// threads at one temperature).
+    static func temperatureScale(thread: Int) -> Double {
+        thread.isMultiple(of: 2) ? 1 : 0.3
     }
 
     private func check(_ state: WorkingSolution, phase: String) throws(ScoreCorruption) {

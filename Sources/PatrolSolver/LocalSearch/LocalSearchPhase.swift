@@ -9,6 +9,9 @@ struct LocalSearchPhase {
     let termination: Termination
     /// The best schedule shared by the threads of a portfolio, or nil for a lone search.
     var incumbent: SharedIncumbent? = nil
+    /// Multiplies the annealing's start and end temperatures: a portfolio runs some
+    /// threads cooler, to polish what the hotter ones find (see `Engine`).
+    var temperatureScale: Double = 1
 
     /// Runs the search and leaves the best schedule found in `state`.
     func run(
@@ -18,7 +21,8 @@ struct LocalSearchPhase {
         let p = state.problem
         guard p.slotCount > 0 || p.sessionCount > 0 else { return }
         var annealing = SimulatedAnnealing(
-            startTemperature: Self.startTemperature(p), endTemperature: 0.3,
+            startTemperature: Self.startTemperature(p) * temperatureScale,
+            endTemperature: 0.3 * temperatureScale,
             firstCycleLength: min(5_000_000, max(300_000, 100 * max(p.neededPlaces, p.volunteerCount * p.dayCount))))
         var best = BestSchedule(state)
         var selector = MoveSelector(problem: p)
