@@ -10,8 +10,8 @@ struct LocalSearchPhase {
     /// The best schedule shared by the threads of a portfolio, or nil for a lone search.
     var incumbent: SharedIncumbent? = nil
     /// Multiplies the annealing's start and end temperatures: a portfolio runs some
-    /// threads cooler, to polish what the hotter ones find (see `Engine`).
-    var temperatureScale: Double = 1
+    /// threads cooler, to polish what the hotter ones find (`Engine.temperatureScale(thread:)`).
+    let temperatureScale: Double
 
     /// Runs the search and leaves the best schedule found in `state`.
     func run(

@@ -279,8 +279,9 @@ struct MoveSelector {
     /// team above its need, rebuild a team mate there over the same days, or if it left a
     /// place open, someone who could take it; up to three links. Half the time, while rules
     /// are broken, the chain starts from someone who breaks one, over the days where they
-    /// do; otherwise, half the time, from someone in a team above its need. Half the chains are best responses; the others add up to three units of noise a
-    /// day, so near-best rosters get proposed and the annealing judges them by their real score.
+    /// do; otherwise, half the time, from someone in a team above its need. Half the chains
+    /// are best responses; the others add up to three units of noise a day, so near-best
+    /// rosters get proposed and the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
         let length = min(state.problem.dayCount, 28)
