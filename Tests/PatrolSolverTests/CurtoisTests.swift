@@ -61,6 +61,27 @@ import Testing
         #expect(result.objective == Self.objective(instance, result.assignments))
     }
 
+    /// Sixteen weeks in which each person must work 80 days, at most five in a row with two
+    /// days off between: only the exact five-on, two-off rhythm (around a fixed day off)
+    /// keeps every rule, so no four-week window can mend a roster on its own.
+    static let packed = [
+        "SECTION_HORIZON", "112", "",
+        "SECTION_SHIFTS", "D,480,", "",
+        "SECTION_STAFF", "A,D=112,38400,38400,5,2,2,16", "B,D=112,38400,38400,5,2,2,16", "",
+        "SECTION_DAYS_OFF", "A,10,80", "B,40,61", "",
+        "SECTION_COVER",
+    ].joined(separator: "\n") + "\n" + (0..<112).map { "\($0),D,1,100,1\n" }.joined()
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func packsRostersThatOnlyOneRhythmKeepsFeasible(seed: UInt64) throws {
+        let instance = try CurtoisInstance(name: "packed", text: Self.packed)
+        let result = try CurtoisSolver(instance).solve(SolverConfiguration(seed: seed, moveLimit: 200_000))
+
+        #expect(result.isFeasible)
+        #expect(Self.violations(instance, result.assignments).isEmpty, "\(Self.violations(instance, result.assignments))")
+        #expect(result.assignments.count == 160)
+    }
+
     // MARK: - A plain recount of the benchmark's rules, independent of the engine
 
     static func objective(_ instance: CurtoisInstance, _ roster: [CurtoisAssignment]) -> Int {

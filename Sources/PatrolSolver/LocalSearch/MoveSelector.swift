@@ -279,9 +279,12 @@ struct MoveSelector {
     /// team above its need, rebuild a team mate there over the same days, or if it left a
     /// place open, someone who could take it; up to three links. Half the time, while rules
     /// are broken, the chain starts from someone who breaks one, over the days where they
-    /// do; otherwise, half the time, from someone in a team above its need. Half the chains
-    /// are best responses; the others add up to three units of noise a day, so near-best
-    /// rosters get proposed and the annealing judges them by their real score.
+    /// do; otherwise, half the time, from someone in a team above its need. A person who
+    /// still breaks a rule after their rebuild (a run elsewhere, or minutes or weekends one
+    /// window cannot balance) is rebuilt again, up to three more times, where the broken run
+    /// is or where they have the most room, before the chain moves on. Half the chains are
+    /// best responses; the others add up to three units of noise a day, so near-best rosters
+    /// get proposed and the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
         let length = min(state.problem.dayCount, 28)
@@ -308,19 +311,53 @@ struct MoveSelector {
             }
         }
         let noise = random.below(2) * 3
-        for link in 0..<3 {
+        var links = 0
+        var repairs = 0
+        while links < 3 {
             let mark = log.steps.count
             let rebuilt = rebuilder.rebuild(person, days: first, count: length, noise: noise, &state, &log, &random)
             rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
             guard rebuilt else {
                 log.undo(&state, downTo: mark)
-                return link > 0
+                return links + repairs > 0
             }
+            // The person still breaks a rule the window could not mend (a run elsewhere, or
+            // minutes the window alone cannot make up): rebuild them again over other days.
+            if state.volunteerViolation[person] > 0 && repairs < 3 {
+                repairs += 1
+                let day = state.brokenRunDay(person)
+                if day >= 0 { centre(on: day) } else { first = roomiestWindow(of: person, length: length, state, &random) }
+                continue
+            }
+            links += 1
+            guard links < 3 else { break }
             let next = ejected(by: person, since: mark, log, state, &random)
             guard next >= 0 else { return true }
             person = next
         }
         return true
+    }
+
+    /// The start of a window of `length` days where `v` has the most room for the minutes
+    /// the person is short of (or the most work to give up when over them): the best of a
+    /// few random windows.
+    private func roomiestWindow(
+        of v: Int, length: Int, _ state: WorkingSolution, _ random: inout RandomSource
+    ) -> Int {
+        let p = state.problem
+        let short = state.volunteerMinutes[v] < p.volunteerMinMinutes[v]
+        var best = 0
+        var bestWorked = short ? Int.max : -1
+        for _ in 0..<4 {
+            let first = random.below(p.dayCount - length + 1)
+            var worked = 0
+            for d in first..<(first + length) where state.volunteerDayCount[v * p.dayCount + d] > 0 { worked += 1 }
+            if short ? worked < bestWorked : worked > bestWorked {
+                best = first
+                bestWorked = worked
+            }
+        }
+        return best
     }
 
     /// Someone the last rebuild of `v` pushed out: a team mate in a slot `v` joined that is
