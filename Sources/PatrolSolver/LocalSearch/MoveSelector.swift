@@ -321,8 +321,6 @@ struct MoveSelector {
                 log.undo(&state, downTo: mark)
                 return links + repairs > 0
             }
-            // The person still breaks a rule the window could not mend (a run elsewhere, or
-            // minutes the window alone cannot make up): rebuild them again over other days.
             if state.volunteerViolation[person] > 0 && repairs < 3 {
                 repairs += 1
                 let day = state.brokenRunDay(person)
