@@ -57,9 +57,9 @@ import Testing
         Self.expectEveryRuleKept(result, instance)
     }
 
-    /// Sixteen weeks in which each person must work 80 days, at most five in a row with two
-    /// days off between: only the exact five-on, two-off rhythm, in the one phase that each
-    /// person's two fixed days off (weeks apart) allow, keeps every rule.
+    /// Sixteen weeks in which each person must work 80 days, five in every seven: as many as
+    /// runs of at most five with at least two days off between allow, around fixed days off.
+    /// Every run and rest must be at its limit, far beyond one four-week rebuild window.
     static let packed = [
         "SECTION_HORIZON", "112", "",
         "SECTION_SHIFTS", "D,480,", "",
@@ -69,7 +69,7 @@ import Testing
     ].joined(separator: "\n") + "\n" + (0..<112).map { "\($0),D,1,100,1\n" }.joined()
 
     @Test(arguments: [1, 2, 3] as [UInt64])
-    func packsRostersThatOnlyOneRhythmKeepsFeasible(seed: UInt64) throws {
+    func packsRostersToTheLimitOfTheirRunRules(seed: UInt64) throws {
         let instance = try CurtoisInstance(name: "packed", text: Self.packed)
         let result = try CurtoisSolver(instance).solve(SolverConfiguration(seed: seed, moveLimit: 200_000))
         Self.expectEveryRuleKept(result, instance)
