@@ -59,7 +59,7 @@ import Testing
 
     /// Sixteen weeks in which each person must work 80 days, five in every seven: as many as
     /// runs of at most five with at least two days off between allow, around fixed days off.
-    /// Every run and rest must be at its limit, far beyond one four-week rebuild window.
+    /// The roster is packed to its run rules over four times a rebuild window's length.
     static let packed = [
         "SECTION_HORIZON", "112", "",
         "SECTION_SHIFTS", "D,480,", "",
