@@ -44,6 +44,7 @@ struct LocalSearchPhase {
                 }
             }
             statistics.movesEvaluated += 1
+            if statistics.movesEvaluated & 1023 == 0 { selector.temperature = annealing.temperature }
             if annealing.step() {
                 best.restore(into: &state)
                 incumbent?.exchange(&best, &state)

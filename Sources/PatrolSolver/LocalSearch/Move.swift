@@ -23,6 +23,9 @@ enum MoveKind: Int, CaseIterable, Sendable {
     case ruinAndRecreate
     /// Rebuild a chain of people's work over a window of days, each best for the rest held fixed.
     case rebuildRoster
+    /// Give everyone a cheapest joint choice of shift (or rest) on one day, the other days
+    /// held fixed.
+    case reassignDay
 }
 
 /// The mix of moves for a kind of problem, out of 1,000.
@@ -39,7 +42,7 @@ enum MoveProfile: Sendable {
              .changeSession: 70, .changeDay: 20, .swapBlock: 30]
         case .shifts:
             [.assign: 60, .replace: 140, .swapTimes: 60, .relocate: 60, .unassign: 20, .changeDay: 330,
-             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10]
+             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10, .reassignDay: 20]
         }
     }
 }

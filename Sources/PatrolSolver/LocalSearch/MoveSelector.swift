@@ -13,6 +13,13 @@ struct MoveSelector {
     private var rebuildCredit = 0
     /// Steps of the rebuild's programme that cost about as much as one ordinary move.
     private static let rebuildStepsPerMove = 2_000
+    private var dayReassignment = DayReassignment()
+    /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
+    private var dayCredit = 0
+    /// The annealing's temperature, kept up to date by the search. Day reassignments only
+    /// descend, so they run once the annealing is cool (below 1: a worsening by one unit is
+    /// accepted less than four times in ten); earlier they would be undone at once.
+    var temperature = Double.infinity
 
     init(problem: IndexedProblem) {
         for kind in MoveKind.allCases {
@@ -28,6 +35,7 @@ struct MoveSelector {
     mutating func apply(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         let applied: Bool
         rebuildCredit += 1
+        if temperature < 1 { dayCredit += 1 }
         switch kindTable[random.below(kindTable.count)] {
         case .assign: applied = assign(&state, &log, &random)
         case .replace: applied = replace(&state, &log, &random)
@@ -40,6 +48,7 @@ struct MoveSelector {
         case .swapBlock: applied = swapBlock(&state, &log, &random)
         case .ruinAndRecreate: applied = ruinAndRecreate(&state, &log, &random)
         case .rebuildRoster: applied = rebuildRoster(&state, &log, &random)
+        case .reassignDay: applied = reassignDay(&state, &log, &random)
         }
         if !applied { log.undo(&state) }
         return applied
@@ -334,6 +343,14 @@ struct MoveSelector {
             person = next
         }
         return true
+    }
+
+    /// A day's joint reassignment (`DayReassignment`), paced so that it takes a bounded share
+    /// of the cool part of each anneal: it costs about three ordinary moves per person and choice.
+    private mutating func reassignDay(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        guard temperature < 1, dayCredit > 0 else { return false }
+        dayCredit -= 3 * state.problem.volunteerCount * (state.problem.periodCount + 1)
+        return dayReassignment.reassign(day: random.below(state.problem.dayCount), &state, &log)
     }
 
     /// The start of a window of `length` days where `v` has the most room for the minutes
