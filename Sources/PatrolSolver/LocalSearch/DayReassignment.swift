@@ -160,7 +160,9 @@ struct DayReassignment {
             let s = Int(slots[k])
             let n = counts[k]
             let need = p.slotNeed[s]
-            arcCost[k * nodes + cover] = n < need ? -p.slotUncoveredWeight[s] : p.slotOverWeight[s]
+            if n < p.slotCapacity[s] {
+                arcCost[k * nodes + cover] = n < need ? -p.slotUncoveredWeight[s] : p.slotOverWeight[s]
+            }
             if n > 0 {
                 arcCost[cover * nodes + k] = n <= need ? p.slotUncoveredWeight[s] : -p.slotOverWeight[s]
             }
