@@ -7,10 +7,8 @@ import Testing
 @Suite struct DayReassignmentTests {
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
     func findsTheCheapestDay(seed: UInt64) throws {
-        let instance = try CurtoisInstance(name: "random", text: RosterRebuildTests.instanceText(seed: seed))
-        let problem = CurtoisCompiler(instance).problem
-        var state = WorkingSolution(problem: problem)
-        ConstructionPhase().run(&state)
+        var state = try RandomShiftRoster.constructed(seed: seed)
+        let problem = state.problem
         var reassignment = DayReassignment()
         var random = RandomSource(seed: seed)
         var log = MoveLog()

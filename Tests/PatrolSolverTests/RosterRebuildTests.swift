@@ -5,42 +5,10 @@ import Testing
 /// running score exact, keeps the person's run rules, and never does worse than the roster
 /// it replaced when that one kept them.
 @Suite struct RosterRebuildTests {
-    /// A random instance in the benchmark's text format: 28 days, 8 people, 3 shift types
-    /// (night may not be followed by early or day), limits drawn around real instances.
-    static func instanceText(seed: UInt64) -> String {
-        var random = RandomSource(seed: seed)
-        var lines = [
-            "SECTION_HORIZON", "28", "", "SECTION_SHIFTS", "E,480,", "D,600,", "N,720,E|D", "", "SECTION_STAFF",
-        ]
-        let people = (0..<8).map { "P\($0)" }
-        for id in people {
-            let nights = random.below(3) == 0 ? 0 : 3 + random.below(6)
-            let maxRun = 4 + random.below(3)
-            lines.append(
-                "\(id),E=28|D=\(10 + random.below(19))|N=\(nights),\(7_200 + 240 * random.below(8)),"
-                    + "\(4_800 + 240 * random.below(8)),\(maxRun),\(1 + random.below(2)),\(1 + random.below(3)),"
-                    + "\(1 + random.below(4))")
-        }
-        lines += ["", "SECTION_DAYS_OFF"]
-        for id in people { lines.append("\(id),\(random.below(28)),\(random.below(28))") }
-        func request() -> String {
-            "\(people[random.below(8)]),\(random.below(28)),\(["E", "D", "N"][random.below(3)]),\(1 + random.below(3))"
-        }
-        lines += ["", "SECTION_SHIFT_ON_REQUESTS"] + (0..<12).map { _ in request() }
-        lines += ["", "SECTION_SHIFT_OFF_REQUESTS"] + (0..<12).map { _ in request() }
-        lines += ["", "SECTION_COVER"]
-        for day in 0..<28 {
-            for shift in ["E", "D", "N"] { lines.append("\(day),\(shift),\(1 + random.below(2)),100,1") }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
     func keepsTheScoreExactAndTheRunRules(seed: UInt64) throws {
-        let instance = try CurtoisInstance(name: "random", text: Self.instanceText(seed: seed))
-        let problem = CurtoisCompiler(instance).problem
-        var state = WorkingSolution(problem: problem)
-        ConstructionPhase().run(&state)
+        var state = try RandomShiftRoster.constructed(seed: seed)
+        let problem = state.problem
         var rebuild = RosterRebuild(problem: problem)
         var random = RandomSource(seed: seed)
         var log = MoveLog()
@@ -68,8 +36,7 @@ import Testing
     }
 
     @Test func repairsAPersonWhoBreaksEveryKindOfRule() throws {
-        let instance = try CurtoisInstance(name: "random", text: Self.instanceText(seed: 3))
-        let problem = CurtoisCompiler(instance).problem
+        let problem = try RandomShiftRoster.problem(seed: 3)
         var state = WorkingSolution(problem: problem)
         // Person 0 works every day they may: runs too long, too many weekends and minutes.
         for day in 0..<problem.dayCount {
