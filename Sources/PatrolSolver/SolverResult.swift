@@ -24,8 +24,7 @@ public struct SolverStatistics: Sendable {
     public var stopReason: StopReason
 
     public var movesPerSecond: Double {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return seconds > 0 ? Double(movesEvaluated) / seconds : 0
+        elapsed.seconds > 0 ? Double(movesEvaluated) / elapsed.seconds : 0
     }
 }
 

@@ -33,3 +33,8 @@ struct SearchCounters {
     var bestImproved = false
     var stopReason: StopReason = .nothingToSearch
 }
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

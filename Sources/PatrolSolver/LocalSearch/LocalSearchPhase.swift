@@ -29,6 +29,7 @@ struct LocalSearchPhase {
         var log = MoveLog()
         let checking = configuration.checking
         var lastReport = statistics.elapsed
+        let startTime = termination.elapsed
 
         while true {
             if statistics.movesEvaluated & 1023 == 0 {
@@ -48,6 +49,7 @@ struct LocalSearchPhase {
             if annealing.step() {
                 best.restore(into: &state)
                 incumbent?.exchange(&best, &state)
+                annealing.fitLastCycle(movesLeft: movesLeft(statistics.movesEvaluated, since: startTime))
             }
 
             let before = state.total
@@ -74,6 +76,16 @@ struct LocalSearchPhase {
         best.restore(into: &state)
         incumbent?.exchange(&best, &state)
         statistics.elapsed = termination.elapsed
+    }
+
+    /// The moves this search has left: before its move limit (so a run with one is
+    /// reproducible), or else before its time limit at the pace it has kept since `start`.
+    private func movesLeft(_ moves: Int, since start: Duration) -> Int {
+        if let limit = configuration.moveLimit { return limit - moves }
+        let spent = (termination.elapsed - start).seconds
+        guard spent > 0 else { return .max }
+        let pace = Double(moves) / spent
+        return Int(min(pace * (configuration.timeLimit - start).seconds, 1e15)) - moves
     }
 
     private func progress(_ best: BestSchedule, _ p: IndexedProblem, _ statistics: SearchCounters) -> SolverProgress {

@@ -3,10 +3,11 @@
 /// Each cycle cools geometrically from `startTemperature` to `endTemperature`; a worse
 /// move of `delta` is accepted with probability exp(-delta / T). Cycles double in length
 /// (restarts in the manner of Luby et al. 1993), so short searches still finish whole
-/// anneals while long ones get slow, deep ones. The schedule counts moves, not seconds,
-/// so the sequence of states depends only on the seed: a time limit decides how far along
-/// it the search gets. Reheating from the best schedule at each cycle acts as the
-/// perturbation that gets the search out of a local optimum.
+/// anneals while long ones get slow, deep ones. Reheating from the best schedule at each
+/// cycle acts as the perturbation that gets the search out of a local optimum. The
+/// schedule counts moves, not seconds; the search tells it how many moves it has left
+/// (`fitLastCycle`), so that the last cycle is stretched or shortened to end with them
+/// and the search stops cool, not cut off early in a hot phase.
 struct SimulatedAnnealing {
     let startTemperature: Double
     let endTemperature: Double
@@ -40,5 +41,13 @@ struct SimulatedAnnealing {
         cooling = power(endTemperature / startTemperature, 1 / Double(cycleLength))
         temperature = startTemperature
         return true
+    }
+
+    /// Called as a cycle starts with the moves the search has left: when the cycle after
+    /// this one could not finish in them, this one takes them all.
+    mutating func fitLastCycle(movesLeft: Int) {
+        guard movesInCycle == 0, movesLeft > 0, movesLeft < 3 * cycleLength else { return }
+        cycleLength = movesLeft
+        cooling = power(endTemperature / startTemperature, 1 / Double(cycleLength))
     }
 }
