@@ -36,8 +36,9 @@ struct RosterRebuild {
     /// reached (only those are visited, and only those are cleared afterwards).
     private var current: [Int64] = []
     private var next: [Int64] = []
-    private var currentReached: [Int32] = []
-    private var nextReached: [Int32] = []
+    /// The reached states with their fields, so that the programme never decodes a number.
+    private var currentReached: [ReachedState] = []
+    private var nextReached: [ReachedState] = []
     private var parent: [Int32] = []
     private var plan: [Int32] = []
     /// The most states times choices times days the last rebuild could visit: its size, for
@@ -232,55 +233,59 @@ struct RosterRebuild {
         currentReached.removeAll(keepingCapacity: true)
         nextReached.removeAll(keepingCapacity: true)
         let start = window.startState
-        current[start] = 0
-        currentReached.append(Int32(start))
+        current[start.index] = 0
+        currentReached.append(start)
         let limits = window.limits
         defer {
             // Leave both layers unreached for the next call.
-            for s in currentReached { current[Int(s)] = Self.unreachable }
-            for s in nextReached { next[Int(s)] = Self.unreachable }
+            for r in currentReached { current[r.index] = Self.unreachable }
+            for r in nextReached { next[r.index] = Self.unreachable }
         }
 
         for i in 0..<window.length {
             let atHorizonStart = window.first == 0 && i == 0
             let weekendIsNew = window.weekendIsNew(i, p)
             let weekendContinues = window.weekendContinuesFromPreviousDay(i, p)
-            for reached in currentReached {
-                let s = Int(reached)
-                let value = current[s]
-                let (last, run, reachesStart, weekends, units, counted) = shape.decode(s)
+            for r in currentReached {
+                let value = current[r.index]
+                let last = Int(r.last)
+                let run = Int(r.run)
                 let working = last > 0
                 // A day off.
-                if working ? (reachesStart || run >= limits.minWork) : true {
+                if working ? (r.reachesStart || run >= limits.minWork) : true {
                     let newRun = working ? 1 : min(run + 1, limits.restCap)
-                    let reaches = atHorizonStart || (!working && reachesStart)
-                    relax(shape.encode(0, newRun, reaches, weekends, units, counted), value, from: s, day: i, states)
+                    let reaches = atHorizonStart || (!working && r.reachesStart)
+                    relax(
+                        r.with(last: 0, run: newRun, reachesStart: reaches, weekends: Int(r.weekends), shape),
+                        value, from: r.index, day: i, states)
                 }
                 // A shift of type t.
-                guard working || reachesStart || run >= limits.minRest else { continue }
+                guard working || r.reachesStart || run >= limits.minRest else { continue }
                 if working && limits.maxWork != .max && run + 1 > limits.maxWork { continue }
                 let newRun = working ? min(run + 1, limits.workCap) : 1
-                let reaches = atHorizonStart || (working && reachesStart)
+                let reaches = atHorizonStart || (working && r.reachesStart)
                 let startsWeekend = weekendIsNew && !(weekendContinues && working)
-                let newWeekends = weekends + (startsWeekend ? 1 : 0)
+                let newWeekends = Int(r.weekends) + (startsWeekend ? 1 : 0)
                 guard newWeekends <= shape.weekendCap else { continue }
                 let weekendCost = startsWeekend && newWeekends > window.weekendsLeft ? window.weekendPrice : 0
                 let successors = working && i > 0 ? allowedNext[i * types + last - 1] : ~0
+                // The fields the shift keeps or sets, the same for every type.
+                let kept = r.with(last: 0, run: newRun, reachesStart: reaches, weekends: newWeekends, shape)
                 for t in 0..<types where successors & (1 << UInt64(t)) != 0 {
                     let k = i * types + t
                     let cost = cellCost[k]
                     guard cost != Self.unreachable else { continue }
-                    let newUnits = units + Int(cellUnits[k])
+                    let newUnits = Int(r.units) + Int(cellUnits[k])
                     guard newUnits <= shape.unitCap else { continue }
-                    let newCounted = t == window.countedType ? counted + 1 : counted
+                    let newCounted = t == window.countedType ? Int(r.counted) + 1 : Int(r.counted)
                     guard newCounted <= shape.countCap else { continue }
                     relax(
-                        shape.encode(t + 1, newRun, reaches, newWeekends, newUnits, newCounted),
+                        kept.working(t + 1, units: newUnits, counted: newCounted, shape),
                         value + cost + typePenalty[t] + weekendCost,
-                        from: s, day: i, states)
+                        from: r.index, day: i, states)
                 }
             }
-            for s in currentReached { current[Int(s)] = Self.unreachable }
+            for r in currentReached { current[r.index] = Self.unreachable }
             currentReached.removeAll(keepingCapacity: true)
             swap(&current, &next)
             swap(&currentReached, &nextReached)
@@ -288,31 +293,28 @@ struct RosterRebuild {
 
         var best = -1
         var bestValue = Self.unreachable
-        for reached in currentReached {
-            let s = Int(reached)
-            let end = shape.decode(s)
-            guard window.endIsValid(end) else { continue }
-            let value = current[s] + window.minutePrice(units: end.units)
+        for r in currentReached where window.endIsValid(r) {
+            let value = current[r.index] + window.minutePrice(units: Int(r.units))
             if value < bestValue {
-                best = s
+                best = r.index
                 bestValue = value
             }
         }
         guard best >= 0 else { return false }
         var s = best
         for i in stride(from: window.length - 1, through: 0, by: -1) {
-            plan[i] = Int32(shape.decode(s).last - 1)
+            plan[i] = Int32(shape.lastShift(of: s) - 1)
             s = Int(parent[i * states + s])
         }
         return true
     }
 
     @inline(__always)
-    private mutating func relax(_ s: Int, _ value: Int64, from previous: Int, day i: Int, _ states: Int) {
-        if value < next[s] {
-            if next[s] == Self.unreachable { nextReached.append(Int32(s)) }
-            next[s] = value
-            parent[i * states + s] = Int32(previous)
+    private mutating func relax(_ r: ReachedState, _ value: Int64, from previous: Int, day i: Int, _ states: Int) {
+        if value < next[r.index] {
+            if next[r.index] == Self.unreachable { nextReached.append(r) }
+            next[r.index] = value
+            parent[i * states + r.index] = Int32(previous)
         }
     }
 }
@@ -375,40 +377,76 @@ private struct PersonLimits {
 
 /// How the programme's states are numbered: last shift (0: off), run length, whether the
 /// run reaches the horizon's start, weekends and minute units worked in the window, and
-/// shifts of the counted type.
+/// shifts of the counted type, each field a digit of its own base.
 private struct StateShape {
     let runCap: Int
     let weekendCap: Int
     let unitCap: Int
     let countCap: Int
     let count: Int
+    /// What one step of each field adds to a state's number.
+    let lastStride: Int
+    let runStride: Int
+    let reachesStride: Int
+    let weekendStride: Int
+    let unitStride: Int
 
     init(types: Int, runCap: Int, weekendCap: Int, unitCap: Int, countCap: Int) {
         self.runCap = runCap
         self.weekendCap = weekendCap
         self.unitCap = unitCap
         self.countCap = countCap
-        count = (types + 1) * (runCap + 1) * 2 * (weekendCap + 1) * (unitCap + 1) * (countCap + 1)
+        unitStride = countCap + 1
+        weekendStride = unitStride * (unitCap + 1)
+        reachesStride = weekendStride * (weekendCap + 1)
+        runStride = reachesStride * 2
+        lastStride = runStride * (runCap + 1)
+        count = lastStride * (types + 1)
     }
 
+    /// The last shift (0: off) of state number `s`.
     @inline(__always)
-    func encode(_ last: Int, _ run: Int, _ reachesStart: Bool, _ weekends: Int, _ units: Int, _ counted: Int) -> Int {
-        (((((last * (runCap + 1) + run) * 2 + (reachesStart ? 1 : 0)) * (weekendCap + 1) + weekends)
-            * (unitCap + 1)) + units) * (countCap + 1) + counted
+    func lastShift(of s: Int) -> Int { s / lastStride }
+}
+
+/// A state the programme has reached: its number and its fields.
+private struct ReachedState {
+    var index: Int
+    var last: Int32
+    var run: Int32
+    var weekends: Int32
+    var units: Int32
+    var counted: Int32
+    var reachesStart: Bool
+
+    init(last: Int, run: Int, reachesStart: Bool, weekends: Int, units: Int, counted: Int, _ shape: StateShape) {
+        index = last * shape.lastStride + run * shape.runStride + (reachesStart ? shape.reachesStride : 0)
+            + weekends * shape.weekendStride + units * shape.unitStride + counted
+        self.last = Int32(last)
+        self.run = Int32(run)
+        self.weekends = Int32(weekends)
+        self.units = Int32(units)
+        self.counted = Int32(counted)
+        self.reachesStart = reachesStart
     }
 
+    /// This state with a new last shift, run and weekends (units and counted shifts kept).
     @inline(__always)
-    func decode(_ s: Int) -> (last: Int, run: Int, reachesStart: Bool, weekends: Int, units: Int, counted: Int) {
-        var x = s
-        let counted = x % (countCap + 1)
-        x /= countCap + 1
-        let units = x % (unitCap + 1)
-        x /= unitCap + 1
-        let weekends = x % (weekendCap + 1)
-        x /= weekendCap + 1
-        let reaches = x % 2 == 1
-        x /= 2
-        return (x / (runCap + 1), x % (runCap + 1), reaches, weekends, units, counted)
+    func with(last: Int, run: Int, reachesStart: Bool, weekends: Int, _ shape: StateShape) -> ReachedState {
+        ReachedState(
+            last: last, run: run, reachesStart: reachesStart, weekends: weekends, units: Int(units),
+            counted: Int(counted), shape)
+    }
+
+    /// This state (holding no shift yet) after shift `last` is worked, with its units and count.
+    @inline(__always)
+    func working(_ last: Int, units newUnits: Int, counted newCounted: Int, _ shape: StateShape) -> ReachedState {
+        var r = self
+        r.index += last * shape.lastStride + (newUnits - Int(units)) * shape.unitStride + newCounted - Int(counted)
+        r.last = Int32(last)
+        r.units = Int32(newUnits)
+        r.counted = Int32(newCounted)
+        return r
     }
 }
 
@@ -420,7 +458,7 @@ private struct Window {
     let length: Int
     let limits: PersonLimits
     let shape: StateShape
-    let startState: Int
+    let startState: ReachedState
     /// Weekends the person may still start in the window, and the price of each beyond.
     let weekendsLeft: Int
     let weekendPrice: Int64
@@ -465,7 +503,7 @@ private struct Window {
         // that run has lasted, and whether it reaches day 0. Before day 0, a rest day that
         // reaches the start (any run may follow it).
         if first == 0 {
-            startState = shape.encode(0, limits.restCap, true, 0, 0, 0)
+            startState = ReachedState(last: 0, run: limits.restCap, reachesStart: true, weekends: 0, units: 0, counted: 0, shape)
         } else {
             let working = works(first - 1)
             var run = 0
@@ -481,7 +519,8 @@ private struct Window {
                 }
             }
             let cap = working ? (limits.maxWork == .max ? limits.workCap : limits.maxWork) : limits.restCap
-            startState = shape.encode(lastType, min(run, cap, runCap), d < 0, 0, 0, 0)
+            startState = ReachedState(
+                last: lastType, run: min(run, cap, runCap), reachesStart: d < 0, weekends: 0, units: 0, counted: 0, shape)
         }
         if last + 1 < p.dayCount {
             let working = works(last + 1)
@@ -526,11 +565,12 @@ private struct Window {
     }
 
     /// Whether a final state joins the days after the window within the run rules.
-    func endIsValid(_ s: (last: Int, run: Int, reachesStart: Bool, weekends: Int, units: Int, counted: Int)) -> Bool {
+    func endIsValid(_ s: ReachedState) -> Bool {
+        let run = Int(s.run)
         guard !followingReachesEnd || followingRun > 0 else { return true }
         let working = s.last > 0
         if working == followsWork {
-            let combined = s.run + followingRun
+            let combined = run + followingRun
             let exempt = s.reachesStart || followingReachesEnd
             if working {
                 if limits.maxWork != .max && combined > limits.maxWork { return false }
@@ -539,10 +579,10 @@ private struct Window {
             return exempt || combined >= limits.minRest
         }
         if working {
-            guard s.reachesStart || s.run >= limits.minWork else { return false }
+            guard s.reachesStart || run >= limits.minWork else { return false }
             return followingReachesEnd || followingRun >= limits.minRest
         }
-        guard s.reachesStart || s.run >= limits.minRest else { return false }
+        guard s.reachesStart || run >= limits.minRest else { return false }
         return followingReachesEnd || followingRun >= limits.minWork
     }
 }
