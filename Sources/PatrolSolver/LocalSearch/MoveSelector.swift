@@ -11,8 +11,10 @@ struct MoveSelector {
     /// Moves drawn minus the cost of rebuilds so far, in moves: rebuilds wait while negative,
     /// so they take a bounded share of the time whatever their size.
     private var rebuildCredit = 0
-    /// Steps of the rebuild's programme that cost about as much as one ordinary move.
-    private static let rebuildStepsPerMove = 2_000
+    /// Steps of the rebuild's programme (its size bound, `RosterRebuild.lastWork`) charged as
+    /// one ordinary move: this sets the rebuilds' share of the search. 4,000 (twice the share
+    /// of 2,000) ended closer to feasible on the year-long benchmark instances (Benchmarks/README.md).
+    private static let rebuildStepsPerMove = 4_000
     private var dayReassignment = DayReassignment()
     /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
     private var dayCredit = 0
