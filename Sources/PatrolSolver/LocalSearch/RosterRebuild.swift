@@ -256,7 +256,7 @@ struct RosterRebuild {
                     let newRun = working ? 1 : min(run + 1, limits.restCap)
                     let reaches = atHorizonStart || (!working && r.reachesStart)
                     relax(
-                        r.with(last: 0, run: newRun, reachesStart: reaches, weekends: Int(r.weekends), shape),
+                        r.resting(run: newRun, reachesStart: reaches, weekends: Int(r.weekends), shape),
                         value, from: r.index, day: i, states)
                 }
                 // A shift of type t.
@@ -269,8 +269,8 @@ struct RosterRebuild {
                 guard newWeekends <= shape.weekendCap else { continue }
                 let weekendCost = startsWeekend && newWeekends > window.weekendsLeft ? window.weekendPrice : 0
                 let successors = working && i > 0 ? allowedNext[i * types + last - 1] : ~0
-                // The fields the shift keeps or sets, the same for every type.
-                let kept = r.with(last: 0, run: newRun, reachesStart: reaches, weekends: newWeekends, shape)
+                // The fields a shift of any type sets alike; `working` adds the type's own.
+                let kept = r.resting(run: newRun, reachesStart: reaches, weekends: newWeekends, shape)
                 for t in 0..<types where successors & (1 << UInt64(t)) != 0 {
                     let k = i * types + t
                     let cost = cellCost[k]
@@ -430,15 +430,15 @@ private struct ReachedState {
         self.reachesStart = reachesStart
     }
 
-    /// This state with a new last shift, run and weekends (units and counted shifts kept).
+    /// A day off with this state's minute units and counted shifts, and the run and weekends given.
     @inline(__always)
-    func with(last: Int, run: Int, reachesStart: Bool, weekends: Int, _ shape: StateShape) -> ReachedState {
+    func resting(run: Int, reachesStart: Bool, weekends: Int, _ shape: StateShape) -> ReachedState {
         ReachedState(
-            last: last, run: run, reachesStart: reachesStart, weekends: weekends, units: Int(units),
+            last: 0, run: run, reachesStart: reachesStart, weekends: weekends, units: Int(units),
             counted: Int(counted), shape)
     }
 
-    /// This state (holding no shift yet) after shift `last` is worked, with its units and count.
+    /// This day-off state turned into one where shift `last` is worked, with its units and count.
     @inline(__always)
     func working(_ last: Int, units newUnits: Int, counted newCounted: Int, _ shape: StateShape) -> ReachedState {
         var r = self
