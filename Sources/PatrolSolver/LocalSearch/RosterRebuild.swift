@@ -379,7 +379,6 @@ private struct PersonLimits {
 /// run reaches the horizon's start, weekends and minute units worked in the window, and
 /// shifts of the counted type, each field a digit of its own base.
 private struct StateShape {
-    let runCap: Int
     let weekendCap: Int
     let unitCap: Int
     let countCap: Int
@@ -392,7 +391,6 @@ private struct StateShape {
     let unitStride: Int
 
     init(types: Int, runCap: Int, weekendCap: Int, unitCap: Int, countCap: Int) {
-        self.runCap = runCap
         self.weekendCap = weekendCap
         self.unitCap = unitCap
         self.countCap = countCap
