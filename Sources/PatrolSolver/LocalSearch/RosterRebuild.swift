@@ -501,7 +501,8 @@ private struct Window {
         // that run has lasted, and whether it reaches day 0. Before day 0, a rest day that
         // reaches the start (any run may follow it).
         if first == 0 {
-            startState = ReachedState(last: 0, run: limits.restCap, reachesStart: true, weekends: 0, units: 0, counted: 0, shape)
+            startState = ReachedState(
+                last: 0, run: limits.restCap, reachesStart: true, weekends: 0, units: 0, counted: 0, shape)
         } else {
             let working = works(first - 1)
             var run = 0
