@@ -53,19 +53,17 @@ struct LocalSearchPhase {
             }
 
             let before = state.total
-            let hardBefore = state.counts.hardViolation
             log.clear()
             guard selector.apply(&state, &log, &random) else { continue }
             let delta = state.total - before
             if checking == .everyMove { try verify(state, after: log) }
             if annealing.accepts(delta, &random) {
                 statistics.movesAccepted += 1
+                best.follow(log, state)
                 if best.isWorse(than: state) {
                     best.markCurrent(state)
                     statistics.timeToBest = termination.elapsed
                     statistics.bestImproved = true
-                } else if delta != 0 || state.counts.hardViolation != hardBefore {
-                    best.saveIfCurrent(state, previousTotal: before, previousHard: hardBefore, undoing: log)
                 }
                 if checking == .step { try verify(state, after: log) }
             } else {
@@ -106,109 +104,5 @@ struct LocalSearchPhase {
         case .patrol: max(2, Double(4 * p.weightFairness + p.weightFarGrid) * 2)
         case .shifts: 20
         }
-    }
-}
-
-/// The best schedule seen, copied lazily: only when the search is about to leave it.
-///
-/// "Best" is lexicographic: fewer broken priced rules first (none in a patrol roster),
-/// then the total. The annealing itself walks on the weighted total, so it may cross
-/// schedules that break a priced rule; the best feasible one found is never lost to a
-/// cheaper infeasible one.
-struct BestSchedule: Sendable {
-    private(set) var total: Int64
-    /// Units of priced rules broken (0 when feasible).
-    private(set) var hard: Int64
-    /// Empty places in the best schedule, for its coverage.
-    private(set) var uncovered: Int64
-    private var members: [Int32]
-    private var counts: [Int32]
-    private var sessions: [Int32]
-    /// The working solution is the best schedule and no copy has been taken yet.
-    private var isCurrent = false
-
-    init(_ state: WorkingSolution) {
-        total = state.total
-        hard = state.counts.hardViolation
-        uncovered = state.counts.uncovered
-        members = state.slotMembers
-        counts = state.slotCount
-        sessions = state.volunteerSession
-    }
-
-    /// Whether `state` beats this best.
-    @inline(__always)
-    func isWorse(than state: WorkingSolution) -> Bool {
-        let h = state.counts.hardViolation
-        return h < hard || (h == hard && state.total < total)
-    }
-
-    /// Whether `other` beats this best.
-    func isWorse(than other: BestSchedule) -> Bool {
-        other.hard < hard || (other.hard == hard && other.total < total)
-    }
-
-    mutating func markCurrent(_ state: WorkingSolution) {
-        total = state.total
-        hard = state.counts.hardViolation
-        uncovered = state.counts.uncovered
-        isCurrent = true
-    }
-
-    /// Called after a worsening move was accepted: if the state before it was the best,
-    /// copy the current assignment and take the move's steps back out of the copy.
-    mutating func saveIfCurrent(
-        _ state: WorkingSolution, previousTotal: Int64, previousHard: Int64, undoing log: MoveLog
-    ) {
-        guard isCurrent else { return }
-        let p = state.problem
-        members = state.slotMembers
-        counts = state.slotCount
-        sessions = state.volunteerSession
-        uncovered = state.counts.uncovered
-        for step in log.steps.reversed() {
-            switch step {
-            case .added(let v, let s):
-                let offset = Int(p.slotOffset[Int(s)])
-                let last = offset + Int(counts[Int(s)]) - 1
-                var position = offset
-                while members[position] != v { position += 1 }
-                members[position] = members[last]
-                members[last] = -1
-                counts[Int(s)] -= 1
-                uncovered += 1
-            case .removed(let v, let s):
-                members[Int(p.slotOffset[Int(s)] + counts[Int(s)])] = v
-                counts[Int(s)] += 1
-                uncovered -= 1
-            case .sessionChanged(let v, let t):
-                sessions[Int(v)] = t
-            }
-        }
-        total = previousTotal
-        hard = previousHard
-        isCurrent = false
-    }
-
-    /// Puts the best schedule back into `state`.
-    mutating func restore(into state: inout WorkingSolution) {
-        if isCurrent {
-            members = state.slotMembers
-            counts = state.slotCount
-            sessions = state.volunteerSession
-            isCurrent = false
-            return
-        }
-        guard state.total != total || state.slotMembers != members || state.volunteerSession != sessions
-        else { return }
-        var fresh = WorkingSolution(problem: state.problem)
-        let p = state.problem
-        for v in 0..<p.volunteerCount where sessions[v] >= 0 { fresh.setSession(v, Int(sessions[v])) }
-        for s in 0..<p.slotCount {
-            for position in 0..<Int(counts[s]) {
-                fresh.add(Int(members[Int(p.slotOffset[s]) + position]), s)
-            }
-        }
-        state = fresh
     }
 }
