@@ -76,6 +76,23 @@ import Testing
         #expect(result.assignments.count == 160)
     }
 
+    /// Two weeks in which A may work no weekend, and an uncovered weekend day costs more
+    /// than a weekend above the limit would if it were only priced.
+    static let weekdaysOnly = [
+        "SECTION_HORIZON", "14", "",
+        "SECTION_SHIFTS", "D,480,", "",
+        "SECTION_STAFF", "A,D=14,6720,0,7,1,1,0", "",
+        "SECTION_DAYS_OFF", "",
+        "SECTION_COVER",
+    ].joined(separator: "\n") + "\n" + (0..<14).map { "\($0),D,1,1000,1\n" }.joined()
+
+    @Test func aPersonAllowedNoWeekendNeverWorksOne() throws {
+        let instance = try CurtoisInstance(name: "weekdays", text: Self.weekdaysOnly)
+        let result = try CurtoisSolver(instance).solve(SolverConfiguration(seed: 1, moveLimit: 20_000))
+        Self.expectEveryRuleKept(result, instance)
+        #expect(result.assignments.map(\.day).sorted() == [0, 1, 2, 3, 4, 7, 8, 9, 10, 11])
+    }
+
     static func expectEveryRuleKept(_ result: CurtoisResult, _ instance: CurtoisInstance) {
         #expect(result.isFeasible)
         #expect(violations(instance, result.assignments).isEmpty, "\(violations(instance, result.assignments))")

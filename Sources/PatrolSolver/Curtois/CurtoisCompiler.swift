@@ -3,7 +3,8 @@
 /// Employees are the people, shift types the periods, and every (day, shift type) cell has
 /// one slot whose need is the cover requirement, with room for every employee: under-cover
 /// and over-cover are the slot's weights. Forbidden successions become cell conflicts,
-/// "one shift per day" the daily limit, days off unavailable cells, and the maximum shifts
+/// "one shift per day" the daily limit, days off (and weekends of people allowed none)
+/// unavailable cells, and the maximum shifts
 /// per type, total minutes, consecutive shifts and weekends the per-person limits, kept
 /// by every move. The run, working-time and weekend rules are hard in the benchmark but
 /// hard to keep move by move, so the search may break them at a high price per day,
@@ -86,11 +87,13 @@ struct CurtoisCompiler {
         p.volunteerPeriodMax = Array(repeating: .max, count: people * types)
         for (v, employee) in instance.employees.enumerated() {
             let off = Set(employee.daysOff)
+            // A limit of no weekends is a day off on every Saturday and Sunday: blocked, not priced.
+            let weekdaysOnly = employee.maxWeekends == 0
             for (t, shift) in instance.shifts.enumerated() {
                 let limit = employee.maxShifts[shift.id] ?? days
                 p.volunteerPeriodMax[v * types + t] = Int32(min(limit, days))
                 guard limit > 0 else { continue }
-                for day in 0..<days where !off.contains(day) {
+                for day in 0..<days where !off.contains(day) && !(weekdaysOnly && day % 7 >= 5) {
                     let c = day * types + t
                     p.canWork[v * p.cellCount + c] = true
                     cellVolunteers[c].append(Int32(v))
