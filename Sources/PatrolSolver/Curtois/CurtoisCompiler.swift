@@ -3,12 +3,12 @@
 /// Employees are the people, shift types the periods, and every (day, shift type) cell has
 /// one slot whose need is the cover requirement, with room for every employee: under-cover
 /// and over-cover are the slot's weights. Forbidden successions become cell conflicts,
-/// "one shift per day" the daily limit, days off (and weekends of people allowed none)
-/// unavailable cells, and the maximum shifts
-/// per type, total minutes, consecutive shifts and weekends the per-person limits, kept
-/// by every move. The run, working-time and weekend rules are hard in the benchmark but
-/// hard to keep move by move, so the search may break them at a high price per day,
-/// minute or weekend; a result is feasible only when none is broken.
+/// "one shift per day" the daily limit, days off (and the weekends of people allowed
+/// none) unavailable cells, and the maximum shifts per type, total minutes, consecutive
+/// shifts and weekends the per-person limits, kept by every move. The run, working-time
+/// and weekend rules are hard in the benchmark but hard to keep move by move, so the
+/// search may break them at a high price per day, minute or weekend; a result is feasible
+/// only when none is broken.
 struct CurtoisCompiler {
     let instance: CurtoisInstance
     let problem: IndexedProblem
