@@ -110,6 +110,8 @@ struct IndexedProblem: Sendable {
     var requestPeriods: [UInt64] = []
     var requestIsOn: [Bool] = []
     var requestWeight: [Int64] = []
+    /// The person who made each request (filled by `fillNeutralLimits`).
+    var requestVolunteer: [Int32] = []
 
     // MARK: - Rules and weights
     var maxShiftsPerDay: Int32 = 1
@@ -186,9 +188,11 @@ struct IndexedProblem: Sendable {
             sessionCells = CompressedRows(rows: Array(repeating: [], count: sessionCount))
         }
         var dayRequests = [[Int32]](repeating: [], count: v * dayCount)
+        requestVolunteer = [Int32](repeating: 0, count: requestWeight.count)
         for person in 0..<v {
             for i in volunteerRequests.start(person)..<volunteerRequests.end(person) {
                 let r = volunteerRequests[i]
+                requestVolunteer[r] = Int32(person)
                 let first = max(0, Int(requestFirstDay[r]))
                 let last = min(dayCount - 1, Int(requestLastDay[r]))
                 guard first <= last else { continue }
@@ -261,6 +265,7 @@ extension IndexedProblem {
         p.requestPeriods = own(requestPeriods)
         p.requestIsOn = own(requestIsOn)
         p.requestWeight = own(requestWeight)
+        p.requestVolunteer = own(requestVolunteer)
         return p
     }
 }
