@@ -15,8 +15,9 @@ struct MoveSelector {
     /// one ordinary move: this sets the rebuilds' share of the search. 4,000 (twice the share
     /// of 2,000) ended closer to feasible on the year-long benchmark instances (Benchmarks/README.md).
     private static let rebuildStepsPerMove = 4_000
-    /// Block swaps aimed at a broken request, out of 1,000: 400 took Instance9 from 466 to
-    /// 457 on average (20 s, one thread, seeds 1-8) and Instance3 to its optimum more often.
+    /// Block swaps aimed at a broken request, out of 1,000. They help where requests decide
+    /// (Instance9 and 3 end lower) and cost where one more covered place does (Instance5
+    /// and 6 reach their better outcome less often); figures in Benchmarks/README.md.
     private static let requestShare = 400
     private var dayReassignment = DayReassignment()
     /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
