@@ -238,7 +238,7 @@ struct MoveSelector {
         var first = random.below(p.dayCount - length + 1)
         if random.below(1000) < Self.requestShare, let (r, d) = brokenRequest(state, &random) {
             // Aim at a request the roster breaks: swap with someone working the shift asked
-            // for, or with someone off on a day asked off, over days around it.
+            // for (anyone, for a day asked off), over days around it.
             v = Int(p.requestVolunteer[r])
             w = p.requestIsOn[r] ? worker(onDay: d, periods: p.requestPeriods[r], state, &random) : -1
             if w < 0 || w == v {
