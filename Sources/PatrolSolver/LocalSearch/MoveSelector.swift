@@ -229,23 +229,21 @@ struct MoveSelector {
     }
 
     private mutating func swapBlock(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        let p = state.problem
-        guard p.volunteerCount > 1 else { return false }
-        var v = random.below(p.volunteerCount)
-        var w = random.below(p.volunteerCount - 1)
-        if w >= v { w += 1 }
-        let length = 1 + random.below(min(7, p.dayCount))
-        var first = random.below(p.dayCount - length + 1)
+        let people = state.problem.volunteerCount
+        let days = state.problem.dayCount
+        guard people > 1 else { return false }
+        var v = random.below(people)
+        var w = someoneElse(than: v, people, &random)
+        let length = 1 + random.below(min(7, days))
+        var first = random.below(days - length + 1)
         if random.below(1000) < Self.requestShare, let (r, d) = brokenRequest(state, &random) {
             // Aim at a request the roster breaks: swap with someone working the shift asked
             // for (anyone, for a day asked off), over days around it.
-            v = Int(p.requestVolunteer[r])
-            w = p.requestIsOn[r] ? worker(onDay: d, periods: p.requestPeriods[r], state, &random) : -1
-            if w < 0 || w == v {
-                w = random.below(p.volunteerCount - 1)
-                if w >= v { w += 1 }
-            }
-            first = max(0, d - length + 1) + random.below(min(d, p.dayCount - length) - max(0, d - length + 1) + 1)
+            v = Int(state.problem.requestVolunteer[r])
+            w = state.problem.requestIsOn[r] ? worker(onDay: d, periods: state.problem.requestPeriods[r], state, &random) : -1
+            if w < 0 || w == v { w = someoneElse(than: v, people, &random) }
+            let earliest = max(0, d - length + 1)
+            first = earliest + random.below(min(d, days - length) - earliest + 1)
         }
         guard collect(v, days: first, count: length, into: &firstSlots, state),
             collect(w, days: first, count: length, into: &secondSlots, state),
@@ -266,17 +264,24 @@ struct MoveSelector {
 
     /// A request the roster breaks, with a day of it inside the horizon, or nil after a few misses.
     private func brokenRequest(_ state: WorkingSolution, _ random: inout RandomSource) -> (request: Int, day: Int)? {
-        let p = state.problem
-        guard !p.requestWeight.isEmpty else { return nil }
+        let requests = state.problem.requestWeight.count
+        guard requests > 0 else { return nil }
         for _ in 0..<8 {
-            let r = random.below(p.requestWeight.count)
-            guard p.requestIsOn[r] != (state.requestHits[r] > 0) else { continue }
-            let first = max(0, Int(p.requestFirstDay[r]))
-            let last = min(p.dayCount - 1, Int(p.requestLastDay[r]))
+            let r = random.below(requests)
+            guard state.problem.requestIsOn[r] != (state.requestHits[r] > 0) else { continue }
+            let first = max(0, Int(state.problem.requestFirstDay[r]))
+            let last = min(state.problem.dayCount - 1, Int(state.problem.requestLastDay[r]))
             guard first <= last else { continue }
             return (r, first + random.below(last - first + 1))
         }
         return nil
+    }
+
+    /// A random person other than `v`, among `people`.
+    @inline(__always)
+    private func someoneElse(than v: Int, _ people: Int, _ random: inout RandomSource) -> Int {
+        let w = random.below(people - 1)
+        return w >= v ? w + 1 : w
     }
 
     /// A member of a random slot on day `d` in one of `periods`, or -1 after a few misses.
