@@ -5,6 +5,9 @@
 # Usage: Benchmarks/run-patrol.sh [SECONDS]   (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Without OR-Tools the peer would only print tracebacks and the table would read as if CP-SAT
+# had found nothing: stop before spending the time.
+python3 -c 'import ortools' 2>/dev/null || { echo "the CP-SAT peer needs OR-Tools: pip install ortools" >&2; exit 1; }
 seconds=${1:-60}
 cores=$(nproc)
 swift build -c release --product patrol >/dev/null
