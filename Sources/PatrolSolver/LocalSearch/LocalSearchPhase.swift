@@ -98,14 +98,14 @@ struct LocalSearchPhase {
 
     /// A start temperature that accepts the small trade-offs of a problem often and
     /// losing a Party member, a leader or a covered place rarely: for patrols, from the
-    /// fairness and grid weights; for shift rosters, 40 against the benchmark's usual 100 an
-    /// uncovered place, so a hot start gives up a place now and then (about once in twelve
-    /// tries) to find a roster that covers more (measured against 10, 20 and 30 over seeds:
-    /// Benchmarks/README.md).
+    /// fairness and grid weights; for shift rosters, 0.4 times the cheapest uncovered place
+    /// (40 on the benchmark, where a place weighs 100), so a hot start gives up a place now
+    /// and then (about once in twelve tries) to find a roster that covers more (measured
+    /// against 0.1, 0.2 and 0.3 over seeds: Benchmarks/README.md).
     static func startTemperature(_ p: IndexedProblem) -> Double {
         switch p.moveProfile {
         case .patrol: max(2, Double(4 * p.weightFairness + p.weightFarGrid) * 2)
-        case .shifts: 40
+        case .shifts: 0.4 * Double(p.slotUncoveredWeight.lazy.filter { $0 > 0 }.min() ?? 100)
         }
     }
 }
