@@ -76,6 +76,15 @@ import Testing
         #expect(result.assignments.count == 160)
     }
 
+    /// Runs are read from each person's working days a 64-day word at a time: over 112 days
+    /// they cross from one word to the next, and the running score must still match a recount.
+    @Test func incrementalScoreMatchesARecountWhereRunsCrossWords() throws {
+        let instance = try CurtoisInstance(name: "packed", text: Self.packed)
+        let result = try CurtoisSolver(instance).solve(
+            SolverConfiguration(seed: 4, moveLimit: 20_000, checking: .everyMove))
+        #expect(result.objective == Self.objective(instance, result.assignments))
+    }
+
     /// Two weeks in which A may work no weekend, and an uncovered weekend day costs more
     /// than a weekend above the limit would if it were only priced.
     static let weekdaysOnly = [

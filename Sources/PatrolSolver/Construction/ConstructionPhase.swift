@@ -59,9 +59,9 @@ struct ConstructionPhase {
                     let v = candidates[i]
                     guard state.canAdd(v, s) else { continue }
                     // Scored by the same incremental code the search uses: add, read, take back.
-                    state.add(v, s)
+                    let runs = state.add(v, s)
                     let delta = state.total - before
-                    state.remove(v, s)
+                    state.remove(v, s, knownRunChange: -runs)
                     if delta < bestDelta {
                         best = v
                         bestDelta = delta

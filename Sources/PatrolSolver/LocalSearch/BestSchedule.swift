@@ -68,8 +68,8 @@ struct BestSchedule: Sendable {
         if following {
             for step in log.steps {
                 switch step {
-                case .added(let v, let s): journal.append(.added(volunteer: v, slot: s))
-                case .removed(let v, let s): journal.append(.removed(volunteer: v, slot: s))
+                case .added(let v, let s, _): journal.append(.added(volunteer: v, slot: s))
+                case .removed(let v, let s, _): journal.append(.removed(volunteer: v, slot: s))
                 // The session after the whole move: a person's earlier changes in it are overwritten.
                 case .sessionChanged(let v, _): journal.append(.session(volunteer: v, to: state.volunteerSession[Int(v)]))
                 }

@@ -71,8 +71,10 @@ struct DayReassignment {
                 cost[row + Int(choice[v])] = 0
                 continue
             }
-            if current >= 0 { state.remove(v, Int(slots[current])) }
+            let freed = current >= 0 ? state.remove(v, Int(slots[current])) : 0
             cost[row + off] = 0
+            // Every slot of the day changes the person's runs alike: measured once.
+            var runs: Int64? = nil
             for k in 0..<slots.count {
                 let s = Int(slots[k])
                 guard state.canAdd(v, s) else {
@@ -81,11 +83,12 @@ struct DayReassignment {
                 }
                 let before = state.total
                 let coverChange = Self.added(s, state)
-                state.add(v, s)
+                let change = state.add(v, s, knownRunChange: runs)
                 cost[row + k] = state.total - before - coverChange
-                state.remove(v, s)
+                state.remove(v, s, knownRunChange: -change)
+                runs = change
             }
-            if current >= 0 { state.add(v, Int(slots[current])) }
+            if current >= 0 { state.add(v, Int(slots[current]), knownRunChange: -freed) }
         }
         counts.removeAll(keepingCapacity: true)
         for s in slots { counts.append(state.slotCount[Int(s)]) }

@@ -47,10 +47,11 @@ enum MoveProfile: Sendable {
     }
 }
 
-/// One primitive change, recorded so that a rejected move can be undone exactly.
+/// One primitive change, recorded so that a rejected move can be undone exactly (with the
+/// change in days outside run limits it made, which its undoing reverses without measuring).
 enum MoveStep: Sendable {
-    case added(volunteer: Int32, slot: Int32)
-    case removed(volunteer: Int32, slot: Int32)
+    case added(volunteer: Int32, slot: Int32, runChange: Int32)
+    case removed(volunteer: Int32, slot: Int32, runChange: Int32)
     case sessionChanged(volunteer: Int32, from: Int32)
 }
 
@@ -61,13 +62,13 @@ struct MoveLog {
     init() { steps.reserveCapacity(256) }
 
     mutating func add(_ v: Int, _ s: Int, _ state: inout WorkingSolution) {
-        state.add(v, s)
-        steps.append(.added(volunteer: Int32(v), slot: Int32(s)))
+        let runs = state.add(v, s)
+        steps.append(.added(volunteer: Int32(v), slot: Int32(s), runChange: Int32(runs)))
     }
 
     mutating func remove(_ v: Int, _ s: Int, _ state: inout WorkingSolution) {
-        state.remove(v, s)
-        steps.append(.removed(volunteer: Int32(v), slot: Int32(s)))
+        let runs = state.remove(v, s)
+        steps.append(.removed(volunteer: Int32(v), slot: Int32(s), runChange: Int32(runs)))
     }
 
     mutating func setSession(_ v: Int, _ t: Int, _ state: inout WorkingSolution) {
@@ -82,8 +83,8 @@ struct MoveLog {
     mutating func undo(_ state: inout WorkingSolution, downTo count: Int) {
         while steps.count > count, let step = steps.popLast() {
             switch step {
-            case .added(let v, let s): state.remove(Int(v), Int(s))
-            case .removed(let v, let s): state.add(Int(v), Int(s))
+            case .added(let v, let s, let runs): state.remove(Int(v), Int(s), knownRunChange: -Int64(runs))
+            case .removed(let v, let s, let runs): state.add(Int(v), Int(s), knownRunChange: -Int64(runs))
             case .sessionChanged(let v, let t): state.setSession(Int(v), Int(t))
             }
         }
@@ -95,8 +96,8 @@ struct MoveLog {
     var description: String {
         steps.map { step in
             switch step {
-            case .added(let v, let s): "add person #\(v) to slot #\(s)"
-            case .removed(let v, let s): "remove person #\(v) from slot #\(s)"
+            case .added(let v, let s, _): "add person #\(v) to slot #\(s)"
+            case .removed(let v, let s, _): "remove person #\(v) from slot #\(s)"
             case .sessionChanged(let v, let t): "move person #\(v) from session #\(t)"
             }
         }.joined(separator: ", ")

@@ -315,16 +315,19 @@ struct MoveSelector {
             for v in people {
                 var best = -1
                 var bestTotal = state.total
+                // Every slot of the day changes the person's runs alike: measured once.
+                var runs: Int64? = nil
                 for c in (d * state.problem.periodCount)..<((d + 1) * state.problem.periodCount) {
                     for i in state.problem.cellSlots.start(c)..<state.problem.cellSlots.end(c) {
                         let s = state.problem.cellSlots[i]
                         guard !state.problem.slotFrozen[s], state.canAdd(Int(v), s) else { continue }
-                        state.add(Int(v), s)
+                        let change = state.add(Int(v), s, knownRunChange: runs)
                         if state.total < bestTotal {
                             best = s
                             bestTotal = state.total
                         }
-                        state.remove(Int(v), s)
+                        state.remove(Int(v), s, knownRunChange: -change)
+                        runs = change
                     }
                 }
                 if best >= 0 { log.add(Int(v), best, &state) }
@@ -436,10 +439,10 @@ struct MoveSelector {
         let start = random.below(count)
         for offset in 0..<count {
             switch steps[mark + (start + offset) % count] {
-            case .added(_, let s) where state.slotCount[Int(s)] > state.problem.slotNeed[Int(s)]:
+            case .added(_, let s, _) where state.slotCount[Int(s)] > state.problem.slotNeed[Int(s)]:
                 let w = member(state, Int(s), &random)
                 if w != v { return w }
-            case .removed(_, let s) where state.slotCount[Int(s)] < state.problem.slotNeed[Int(s)]:
+            case .removed(_, let s, _) where state.slotCount[Int(s)] < state.problem.slotNeed[Int(s)]:
                 let w = candidate(state, Int(s), &random)
                 if w >= 0 && w != v { return w }
             default: continue

@@ -19,6 +19,10 @@ struct WorkingSolution: Sendable {
     /// The slot volunteer `v` patrols in cell `c`, or -1, at `v * cellCount + c`.
     private(set) var volunteerCellSlot: [Int32]
     private(set) var volunteerDayCount: [Int32]
+    /// Bit `d % 64` of word `v * dayWords + d / 64` is set when volunteer `v` works on day `d`,
+    /// so that a run's length is read a word at a time.
+    private var workingDays: [UInt64]
+    private let dayWords: Int
     private(set) var volunteerWeekCount: [Int32]
     private(set) var volunteerShifts: [Int32]
     /// The session each volunteer attends, or -1.
@@ -52,6 +56,8 @@ struct WorkingSolution: Sendable {
         slotLeaderCount = slotCount
         volunteerCellSlot = [Int32](repeating: -1, count: problem.volunteerCount * problem.cellCount)
         volunteerDayCount = [Int32](repeating: 0, count: problem.volunteerCount * problem.dayCount)
+        dayWords = (problem.dayCount + 63) / 64
+        workingDays = [UInt64](repeating: 0, count: problem.volunteerCount * dayWords)
         volunteerWeekCount = [Int32](repeating: 0, count: problem.volunteerCount * problem.weekCount)
         volunteerShifts = [Int32](repeating: 0, count: problem.volunteerCount)
         volunteerSession = [Int32](repeating: -1, count: problem.volunteerCount)
@@ -122,17 +128,8 @@ struct WorkingSolution: Sendable {
         if volunteerDayCount[vd + d] == 0 && !problem.softLimits {
             // A new working day joins the runs of working days on either side.
             let limit = Int(problem.volunteerMaxConsecutive[v])
-            var run = 1
-            var x = d - 1
-            while x >= 0 && volunteerDayCount[vd + x] > 0 && run <= limit {
-                run += 1
-                x -= 1
-            }
-            x = d + 1
-            while x < problem.dayCount && volunteerDayCount[vd + x] > 0 && run <= limit {
-                run += 1
-                x += 1
-            }
+            let run = 1 + workingRun(v, endingAt: d - 1, working: true, upTo: limit)
+                + workingRun(v, startingAt: d + 1, working: true, upTo: limit)
             if run > limit { return false }
         }
         return true
@@ -161,8 +158,12 @@ struct WorkingSolution: Sendable {
 
     // MARK: - Changes, each scored incrementally
 
-    /// Adds `v` to slot `s`; `canAdd(v, s)` must hold.
-    mutating func add(_ v: Int, _ s: Int) {
+    /// Adds `v` to slot `s`; `canAdd(v, s)` must hold. Returns the change in days outside
+    /// the run limits; a caller that knows it already (taking the add back, or trying
+    /// another slot of the same day from the same state) passes it as `knownRunChange`, and
+    /// the runs are not measured again.
+    @discardableResult
+    mutating func add(_ v: Int, _ s: Int, knownRunChange: Int64? = nil) -> Int64 {
         let c = Int(problem.slotCell[s])
         let count = slotCount[s]
         slotMembers[Int(problem.slotOffset[s] + count)] = Int32(v)
@@ -205,17 +206,23 @@ struct WorkingSolution: Sendable {
         let newDay = volunteerDayCount[day] == 0
         volunteerCellSlot[v * problem.cellCount + c] = Int32(s)
         volunteerDayCount[day] += 1
+        if newDay { flipWorkingDay(v, Int(problem.cellDay[c])) }
         volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] += 1
+        var runs: Int64 = 0
         if problem.tracksRuns && newDay {
-            delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: true))
+            runs = knownRunChange ?? runChange(v, day: Int(problem.cellDay[c]), toWorking: true)
+            delta += changeRuns(v, runs)
         }
         delta += changeLimitedTotals(v, cell: c, by: 1)
         delta += changeRequests(v, cell: c, by: 1)
         total += delta
+        return runs
     }
 
-    /// Removes `v` from slot `s`, where `v` must be a member.
-    mutating func remove(_ v: Int, _ s: Int) {
+    /// Removes `v` from slot `s`, where `v` must be a member. Returns the change in days
+    /// outside the run limits, which `knownRunChange` may give as `add` describes.
+    @discardableResult
+    mutating func remove(_ v: Int, _ s: Int, knownRunChange: Int64? = nil) -> Int64 {
         let c = Int(problem.slotCell[s])
         let offset = Int(problem.slotOffset[s])
         let count = slotCount[s]
@@ -262,13 +269,17 @@ struct WorkingSolution: Sendable {
         let lastOfDay = volunteerDayCount[day] == 1
         volunteerCellSlot[v * problem.cellCount + c] = -1
         volunteerDayCount[day] -= 1
+        if lastOfDay { flipWorkingDay(v, Int(problem.cellDay[c])) }
         volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] -= 1
+        var runs: Int64 = 0
         if problem.tracksRuns && lastOfDay {
-            delta += changeRuns(v, runChange(v, day: Int(problem.cellDay[c]), toWorking: false))
+            runs = knownRunChange ?? runChange(v, day: Int(problem.cellDay[c]), toWorking: false)
+            delta += changeRuns(v, runs)
         }
         delta += changeLimitedTotals(v, cell: c, by: -1)
         delta += changeRequests(v, cell: c, by: -1)
         total += delta
+        return runs
     }
 
     /// Moves volunteer `v` to session `t` (-1: none); `canSetSession(v, t)` must hold.
@@ -363,58 +374,84 @@ struct WorkingSolution: Sendable {
     /// Only the runs through days `d - 1 ... d + 1` can change: the run ending the day
     /// before, the one starting the day after, and day `d`'s own, which joins whichever of
     /// them is of its kind. Both neighbouring runs are measured once (they do not contain
-    /// `d`), and the violations are compared with `d` of either kind. A run of rest is
-    /// measured only up to the shortest rest allowed: beyond it, its length changes nothing.
+    /// `d`), and the violations are compared with `d` of either kind. A run is measured only
+    /// as far as its length can matter: a run of rest up to the shortest rest allowed, a run
+    /// of work (when its maximum is not priced) up to its minimum.
     /// It changes nothing; it is `mutating` so that `add` and `remove` pass the solution by
     /// reference: called as a reader, the whole solution was copied for each call, an eighth
     /// of the time on the benchmark's 120-person instance.
     private mutating func runChange(_ v: Int, day d: Int, toWorking: Bool) -> Int64 {
-        let vd = v * problem.dayCount
         let last = problem.dayCount - 1
-        let restEnough = max(1, Int(problem.volunteerMinDaysOff[v]))
-        let leftWorks = d > 0 && volunteerDayCount[vd + d - 1] > 0
-        var leftStart = d
-        while leftStart > 0 && (volunteerDayCount[vd + leftStart - 1] > 0) == leftWorks
-            && (leftWorks || d - leftStart < restEnough)
-        {
-            leftStart -= 1
-        }
-        let rightWorks = d < last && volunteerDayCount[vd + d + 1] > 0
-        var rightEnd = d
-        while rightEnd < last && (volunteerDayCount[vd + rightEnd + 1] > 0) == rightWorks
-            && (rightWorks || rightEnd - d < restEnough)
-        {
-            rightEnd += 1
-        }
+        let limits = RunLimits(problem, v)
+        let restEnough = max(1, limits.minRest)
+        let workEnough = problem.softLimits ? problem.dayCount : max(1, limits.minWork)
+        let leftWorks = d > 0 && isWorking(v, d - 1)
+        let leftStart = d - workingRun(v, endingAt: d - 1, working: leftWorks, upTo: leftWorks ? workEnough : restEnough)
+        let rightWorks = d < last && isWorking(v, d + 1)
+        let rightEnd =
+            d + workingRun(v, startingAt: d + 1, working: rightWorks, upTo: rightWorks ? workEnough : restEnough)
 
         func violations(dayWorks: Bool) -> Int64 {
             let joinsLeft = d > 0 && leftWorks == dayWorks
             let joinsRight = d < last && rightWorks == dayWorks
             let first = joinsLeft ? leftStart : d
             let end = joinsRight ? rightEnd : d
-            var days = runViolation(v, working: dayWorks, length: end - first + 1, bounded: first > 0 && end < last)
+            var days = limits.violation(working: dayWorks, length: end - first + 1, bounded: first > 0 && end < last)
             if d > 0 && !joinsLeft {
-                days += runViolation(v, working: leftWorks, length: d - leftStart, bounded: leftStart > 0)
+                days += limits.violation(working: leftWorks, length: d - leftStart, bounded: leftStart > 0)
             }
             if d < last && !joinsRight {
-                days += runViolation(v, working: rightWorks, length: rightEnd - d, bounded: rightEnd < last)
+                days += limits.violation(working: rightWorks, length: rightEnd - d, bounded: rightEnd < last)
             }
             return days
         }
         return violations(dayWorks: toWorking) - violations(dayWorks: !toWorking)
     }
 
-    /// A run's days outside its limits: short of the minimum only with a day of the other
-    /// kind on both sides inside the horizon; above the maximum (working runs, when limits
-    /// are priced) always.
     @inline(__always)
-    fileprivate func runViolation(_ v: Int, working: Bool, length: Int, bounded: Bool) -> Int64 {
-        var days = 0
-        if bounded {
-            days += max(0, Int(working ? problem.volunteerMinConsecutive[v] : problem.volunteerMinDaysOff[v]) - length)
+    private func isWorking(_ v: Int, _ d: Int) -> Bool {
+        workingDays[v * dayWords + d >> 6] >> UInt64(d & 63) & 1 != 0
+    }
+
+    @inline(__always)
+    private mutating func flipWorkingDay(_ v: Int, _ d: Int) {
+        workingDays[v * dayWords + d >> 6] ^= 1 << UInt64(d & 63)
+    }
+
+    /// How many days from `d` on are working days (or rest days, when `working` is false),
+    /// counting at most `cap` and stopping at the end of the horizon.
+    @inline(__always)
+    private func workingRun(_ v: Int, startingAt d: Int, working: Bool, upTo cap: Int) -> Int {
+        var length = 0
+        var x = d
+        while length < cap && x < problem.dayCount {
+            let bit = x & 63
+            let word = workingDays[v * dayWords + x >> 6] >> UInt64(bit)
+            let same = (working ? ~word : word).trailingZeroBitCount
+            let step = min(same, 64 - bit)
+            length += step
+            x += step
+            if step < 64 - bit { break }
         }
-        if working && problem.softLimits { days += max(0, length - Int(problem.volunteerMaxConsecutive[v])) }
-        return Int64(days)
+        return min(length, cap, problem.dayCount - d)
+    }
+
+    /// How many days up to `d` (going back) are working days (or rest days), counting at
+    /// most `cap` and stopping at the start of the horizon.
+    @inline(__always)
+    private func workingRun(_ v: Int, endingAt d: Int, working: Bool, upTo cap: Int) -> Int {
+        var length = 0
+        var x = d
+        while length < cap && x >= 0 {
+            let bit = x & 63
+            let word = workingDays[v * dayWords + x >> 6] << UInt64(63 - bit)
+            let same = (working ? ~word : word).leadingZeroBitCount
+            let step = min(same, bit + 1)
+            length += step
+            x -= step
+            if step < bit + 1 { break }
+        }
+        return min(length, cap)
     }
 
     /// A repair counts each assignment that differs from its baseline.
@@ -561,13 +598,14 @@ extension WorkingSolution {
     func brokenRunDay(_ v: Int) -> Int {
         guard problem.tracksRuns else { return -1 }
         let vd = v * problem.dayCount
+        let limits = RunLimits(problem, v)
         var first = 0
         while first < problem.dayCount {
             let working = volunteerDayCount[vd + first] > 0
             var end = first
             while end + 1 < problem.dayCount && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
             let bounded = first > 0 && end < problem.dayCount - 1
-            if runViolation(v, working: working, length: end - first + 1, bounded: bounded) > 0 { return first }
+            if limits.violation(working: working, length: end - first + 1, bounded: bounded) > 0 { return first }
             first = end + 1
         }
         return -1
@@ -579,16 +617,40 @@ extension WorkingSolution {
             let cells = (d * problem.periodCount)..<((d + 1) * problem.periodCount)
             return cells.contains { volunteerCellSlot[v * problem.cellCount + $0] >= 0 }
         }
+        let limits = RunLimits(problem, v)
         var deficit: Int64 = 0
         var first = 0
         while first < problem.dayCount {
             var end = first
             while end + 1 < problem.dayCount && working[end + 1] == working[first] { end += 1 }
-            deficit += runViolation(
-                v, working: working[first], length: end - first + 1, bounded: first > 0 && end < problem.dayCount - 1)
+            deficit += limits.violation(
+                working: working[first], length: end - first + 1, bounded: first > 0 && end < problem.dayCount - 1)
             first = end + 1
         }
         return deficit
+    }
+}
+
+/// One person's limits on runs of working days and of days off.
+private struct RunLimits {
+    let minWork: Int
+    let minRest: Int
+    /// The longest run of work, where it is priced (else unbounded: the moves keep it).
+    let maxWork: Int
+
+    @inline(__always)
+    init(_ p: IndexedProblem, _ v: Int) {
+        minWork = Int(p.volunteerMinConsecutive[v])
+        minRest = Int(p.volunteerMinDaysOff[v])
+        maxWork = p.softLimits ? Int(p.volunteerMaxConsecutive[v]) : .max
+    }
+
+    /// A run's days outside its limits: short of the minimum only with a day of the other
+    /// kind on both sides inside the horizon; above the maximum (working runs) always.
+    @inline(__always)
+    func violation(working: Bool, length: Int, bounded: Bool) -> Int64 {
+        let short = bounded ? max(0, (working ? minWork : minRest) - length) : 0
+        return Int64(working ? short + max(0, length - maxWork) : short)
     }
 }
 
