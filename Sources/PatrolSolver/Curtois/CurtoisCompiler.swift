@@ -125,6 +125,7 @@ struct CurtoisCompiler {
         p.weightMinuteViolation = Self.minuteViolationWeight
         p.weightWeekendExcess = Self.weekendExcessWeight
         p.softLimits = true
+        p.scoresTeams = false
         p.moveProfile = .shifts
         p.fillNeutralLimits()
         problem = p

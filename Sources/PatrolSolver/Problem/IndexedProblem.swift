@@ -141,6 +141,10 @@ struct IndexedProblem: Sendable {
     var moveProfile = MoveProfile.patrol
 
     // MARK: - Which optional rules are present (so the patrol loop skips them)
+    /// Whether teams (Party members, leaders), home grids, the fair share of patrols and a
+    /// repair's baseline are scored. A shift roster (the benchmark) has none of them: its
+    /// moves skip their bookkeeping, and their counts stay 0.
+    var scoresTeams = true
     var tracksRuns = false
     var tracksMinutes = false
     var tracksWeekends = false

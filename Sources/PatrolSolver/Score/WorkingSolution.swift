@@ -180,28 +180,14 @@ struct WorkingSolution: Sendable {
             counts.overPenalty += problem.slotOverWeight[s]
         }
 
-        let hadNoParty = count > 0 && slotPartyCount[s] == 0
-        if problem.volunteerIsParty[v] { slotPartyCount[s] += 1 }
-        let noParty = slotPartyCount[s] == 0
-        if noParty != hadNoParty {
-            counts.noParty += noParty ? 1 : -1
-            delta += noParty ? problem.weightNoParty : -problem.weightNoParty
+        if problem.scoresTeams {
+            delta += teamChange(v, s, count: count, adding: true)
+            delta += changeShifts(v, by: 1)
+            delta += gridChange(v, s, sign: 1)
+            delta += baselineChange(v, s, adding: true)
+        } else {
+            volunteerShifts[v] += 1
         }
-        if problem.slotNeedsLeader[s] {
-            let hadNoLeader = count > 0 && slotLeaderCount[s] == 0
-            if problem.volunteerIsLeader[v] { slotLeaderCount[s] += 1 }
-            let noLeader = slotLeaderCount[s] == 0
-            if noLeader != hadNoLeader {
-                counts.noLeader += noLeader ? 1 : -1
-                delta += noLeader ? problem.weightNoLeader : -problem.weightNoLeader
-            }
-        } else if problem.volunteerIsLeader[v] {
-            slotLeaderCount[s] += 1
-        }
-
-        delta += changeShifts(v, by: 1)
-        delta += gridChange(v, s, sign: 1)
-        delta += baselineChange(v, s, adding: true)
         let day = v * problem.dayCount + Int(problem.cellDay[c])
         let newDay = volunteerDayCount[day] == 0
         volunteerCellSlot[v * problem.cellCount + c] = Int32(s)
@@ -243,28 +229,14 @@ struct WorkingSolution: Sendable {
             counts.overPenalty -= problem.slotOverWeight[s]
         }
 
-        let hadNoParty = slotPartyCount[s] == 0
-        if problem.volunteerIsParty[v] { slotPartyCount[s] -= 1 }
-        let noParty = count > 1 && slotPartyCount[s] == 0
-        if noParty != hadNoParty {
-            counts.noParty += noParty ? 1 : -1
-            delta += noParty ? problem.weightNoParty : -problem.weightNoParty
+        if problem.scoresTeams {
+            delta += teamChange(v, s, count: count, adding: false)
+            delta += changeShifts(v, by: -1)
+            delta += gridChange(v, s, sign: -1)
+            delta += baselineChange(v, s, adding: false)
+        } else {
+            volunteerShifts[v] -= 1
         }
-        if problem.slotNeedsLeader[s] {
-            let hadNoLeader = slotLeaderCount[s] == 0
-            if problem.volunteerIsLeader[v] { slotLeaderCount[s] -= 1 }
-            let noLeader = count > 1 && slotLeaderCount[s] == 0
-            if noLeader != hadNoLeader {
-                counts.noLeader += noLeader ? 1 : -1
-                delta += noLeader ? problem.weightNoLeader : -problem.weightNoLeader
-            }
-        } else if problem.volunteerIsLeader[v] {
-            slotLeaderCount[s] -= 1
-        }
-
-        delta += changeShifts(v, by: -1)
-        delta += gridChange(v, s, sign: -1)
-        delta += baselineChange(v, s, adding: false)
         let day = v * problem.dayCount + Int(problem.cellDay[c])
         let lastOfDay = volunteerDayCount[day] == 1
         volunteerCellSlot[v * problem.cellCount + c] = -1
@@ -295,6 +267,32 @@ struct WorkingSolution: Sendable {
     }
 
     // MARK: - Parts of a change
+
+    /// Party members and leaders in slot `s`, which held `count` people before `v` joined
+    /// (or left): a team without one is penalised, an empty slot is not.
+    @inline(__always)
+    private mutating func teamChange(_ v: Int, _ s: Int, count: Int32, adding: Bool) -> Int64 {
+        var delta: Int64 = 0
+        let step: Int32 = adding ? 1 : -1
+        let staffedAfter = adding || count > 1
+        let hadNoParty = count > 0 && slotPartyCount[s] == 0
+        if problem.volunteerIsParty[v] { slotPartyCount[s] += step }
+        let noParty = staffedAfter && slotPartyCount[s] == 0
+        if noParty != hadNoParty {
+            counts.noParty += noParty ? 1 : -1
+            delta += noParty ? problem.weightNoParty : -problem.weightNoParty
+        }
+        let hadNoLeader = count > 0 && slotLeaderCount[s] == 0
+        if problem.volunteerIsLeader[v] { slotLeaderCount[s] += step }
+        if problem.slotNeedsLeader[s] {
+            let noLeader = staffedAfter && slotLeaderCount[s] == 0
+            if noLeader != hadNoLeader {
+                counts.noLeader += noLeader ? 1 : -1
+                delta += noLeader ? problem.weightNoLeader : -problem.weightNoLeader
+            }
+        }
+        return delta
+    }
 
     private mutating func changeShifts(_ v: Int, by step: Int32) -> Int64 {
         let old = volunteerShifts[v]
@@ -523,6 +521,15 @@ struct WorkingSolution: Sendable {
             result.uncoveredPenalty += missing * problem.slotUncoveredWeight[s]
             result.over += extra
             result.overPenalty += extra * problem.slotOverWeight[s]
+            for v in members {
+                shifts[v] += 1
+                let requests = problem.volunteerRequests
+                for i in requests.start(v)..<requests.end(v)
+                where problem.requestCovers(requests[i], cell: Int(problem.slotCell[s])) {
+                    hits[requests[i]] += 1
+                }
+            }
+            guard problem.scoresTeams else { continue }
             if !members.isEmpty && !members.contains(where: { problem.volunteerIsParty[$0] }) {
                 result.noParty += 1
             }
@@ -537,7 +544,6 @@ struct WorkingSolution: Sendable {
                 result.changes += 1
             }
             for v in members {
-                shifts[v] += 1
                 let home = Int(problem.volunteerHome[v])
                 let grid = Int(problem.slotGrid[s])
                 if home != grid {
@@ -547,11 +553,6 @@ struct WorkingSolution: Sendable {
                         result.farGrid += 1
                     }
                 }
-                let requests = problem.volunteerRequests
-                for i in requests.start(v)..<requests.end(v)
-                where problem.requestCovers(requests[i], cell: Int(problem.slotCell[s])) {
-                    hits[requests[i]] += 1
-                }
             }
         }
         for v in 0..<problem.volunteerCount {
@@ -559,9 +560,11 @@ struct WorkingSolution: Sendable {
             result.runViolation += broken.runs
             result.minuteViolation += broken.minutes
             result.weekendExcess += broken.weekends
-            result.belowMin += Int64(max(0, Int64(problem.volunteerMin[v]) - shifts[v]))
-            let load = shifts[v] + Int64(problem.volunteerCarry[v])
-            result.fairnessSquares += load * load
+            if problem.scoresTeams {
+                result.belowMin += Int64(max(0, Int64(problem.volunteerMin[v]) - shifts[v]))
+                let load = shifts[v] + Int64(problem.volunteerCarry[v])
+                result.fairnessSquares += load * load
+            }
             if problem.trainingCounts && volunteerSession[v] < 0 { result.missedTraining += 1 }
         }
         for r in 0..<hits.count where (hits[r] > 0) != problem.requestIsOn[r] {
