@@ -30,6 +30,7 @@ struct LocalSearchPhase {
         let checking = configuration.checking
         var lastReport = statistics.elapsed
         let startTime = termination.elapsed
+        var cycleStartTotal = best.total
 
         while true {
             if statistics.movesEvaluated & 1023 == 0 {
@@ -47,9 +48,12 @@ struct LocalSearchPhase {
             statistics.movesEvaluated += 1
             if statistics.movesEvaluated & 1023 == 0 { selector.temperature = annealing.temperature }
             if annealing.step() {
+                // A cycle that found nothing better hands the next one to rebuilds more.
+                selector.intensifiesRebuilds = best.total >= cycleStartTotal
                 best.restore(into: &state)
                 incumbent?.exchange(&best, &state)
                 annealing.fitLastCycle(movesLeft: movesLeft(statistics.movesEvaluated, since: startTime))
+                cycleStartTotal = best.total
             }
 
             let before = state.total

@@ -13,8 +13,15 @@ struct MoveSelector {
     private var rebuildCredit = 0
     /// Steps of the rebuild's programme (its size bound, `RosterRebuild.lastWork`) charged as
     /// one ordinary move: this sets the rebuilds' share of the search. 4,000 (twice the share
-    /// of 2,000) ended closer to feasible on the year-long benchmark instances (Benchmarks/README.md).
-    private static let rebuildStepsPerMove = 4_000
+    /// of 2,000) ended closer to feasible on the year-long benchmark instances; a stuck search
+    /// charges a quarter of that (`intensifiesRebuilds`; Benchmarks/README.md).
+    private var rebuildStepsPerMove = 4_000
+    /// Whether rebuilds take four times their usual share: set by the search while its
+    /// annealing cycles stop finding better rosters, when the exact one-person
+    /// neighbourhood pays more than more random moves.
+    var intensifiesRebuilds = false {
+        didSet { rebuildStepsPerMove = intensifiesRebuilds ? 1_000 : 4_000 }
+    }
     /// Block swaps aimed at a broken request, out of 1,000. They help where requests decide
     /// (Instance9 and 3 end lower) and cost where one more covered place does (Instance5
     /// and 6 reach their better outcome less often); figures in Benchmarks/README.md.
@@ -378,7 +385,7 @@ struct MoveSelector {
         while links < 3 {
             let mark = log.steps.count
             let rebuilt = rebuilder.rebuild(person, days: first, count: length, noise: noise, &state, &log, &random)
-            rebuildCredit -= rebuilder.lastWork / Self.rebuildStepsPerMove
+            rebuildCredit -= rebuilder.lastWork / rebuildStepsPerMove
             guard rebuilt else {
                 log.undo(&state, downTo: mark)
                 return links + repairs > 0
