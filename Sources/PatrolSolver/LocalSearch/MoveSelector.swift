@@ -11,17 +11,15 @@ struct MoveSelector {
     /// Moves drawn minus the cost of rebuilds so far, in moves: rebuilds wait while negative,
     /// so they take a bounded share of the time whatever their size.
     private var rebuildCredit = 0
-    /// Steps of the rebuild's programme (its size bound, `RosterRebuild.lastWork`) charged as
-    /// one ordinary move: this sets the rebuilds' share of the search. 4,000 (twice the share
-    /// of 2,000) ended closer to feasible on the year-long benchmark instances; a stuck search
-    /// charges a quarter of that (`intensifiesRebuilds`; Benchmarks/README.md).
-    private var rebuildStepsPerMove = 4_000
     /// Whether rebuilds take four times their usual share: set by the search while its
     /// annealing cycles stop finding better rosters, when the exact one-person
     /// neighbourhood pays more than more random moves.
-    var intensifiesRebuilds = false {
-        didSet { rebuildStepsPerMove = intensifiesRebuilds ? 1_000 : 4_000 }
-    }
+    var intensifiesRebuilds = false
+    /// Steps of the rebuild's programme (its size bound, `RosterRebuild.lastWork`) charged as
+    /// one ordinary move: this sets the rebuilds' share of the search. 4,000 (twice the share
+    /// of 2,000) ended closer to feasible on the year-long benchmark instances; a stuck search
+    /// is charged a quarter of that (Benchmarks/README.md).
+    private var rebuildStepsPerMove: Int { intensifiesRebuilds ? 1_000 : 4_000 }
     /// Block swaps aimed at a broken request, out of 1,000. They help where requests decide
     /// (Instance9 and 3 end lower) and cost where one more covered place does (Instance5
     /// and 6 reach their better outcome less often); figures in Benchmarks/README.md.
