@@ -24,6 +24,11 @@ struct MoveSelector {
     /// (Instance9 and 3 end lower) and cost where one more covered place does (Instance5
     /// and 6 reach their better outcome less often); figures in Benchmarks/README.md.
     private static let requestShare = 400
+    /// Rosters of up to this many people start every rebuild chain as a pair; larger ones
+    /// a share of `pairedChainStaff / people`. Among few people a pair that must trade work
+    /// is often drawn, and the single chains have run out (Instance5 reaches its better
+    /// outcome); among many, pairs are a long shot and cost the single chains' time.
+    private static let pairedChainStaff = 16
     private var dayReassignment = DayReassignment()
     /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
     private var dayCredit = 0
@@ -344,9 +349,12 @@ struct MoveSelector {
     /// An ejection chain of rebuilds (after Glover 1996 and Burke & Curtois 2014): rebuild a
     /// person's work over four weeks (the whole horizon when shorter); if that crowded a
     /// team above its need, rebuild a team mate there over the same days, or if it left a
-    /// place open, someone who could take it; up to three links. Half the time, while rules
-    /// are broken, the chain starts from someone who breaks one, over the days where they
-    /// do; otherwise, half the time, from someone in a team above its need. A person who
+    /// place open, someone who could take it; up to three links. Some chains start as a
+    /// pair (`pairedChainStaff`): someone who may take an open place rebuilds around it
+    /// with the work of someone on duty that day cleared, then that partner rebuilds over
+    /// the same days, so the two share their work out anew. Otherwise, half the time, while
+    /// rules are broken, the chain starts from someone who breaks one, over the days where
+    /// they do; else, half the time, from someone in a team above its need. A person who
     /// still breaks a rule after their rebuild (a run elsewhere, or minutes or weekends one
     /// window cannot balance) is rebuilt again, up to three more times, where the broken run
     /// is or where they have the most room, before the chain moves on. Half the chains are
@@ -354,13 +362,23 @@ struct MoveSelector {
     /// get proposed and the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
-        let length = min(state.problem.dayCount, 28)
-        var person = random.below(state.problem.volunteerCount)
-        var first = random.below(state.problem.dayCount - length + 1)
-        func centre(on day: Int) { first = max(0, min(state.problem.dayCount - length, day - length / 2)) }
-        if state.counts.hardViolation > 0 && random.below(2) == 0 {
+        let p = state.problem
+        let length = min(p.dayCount, 28)
+        var person = random.below(p.volunteerCount)
+        var first = random.below(p.dayCount - length + 1)
+        func centre(on day: Int) { first = max(0, min(p.dayCount - length, day - length / 2)) }
+        let paired = random.below(p.volunteerCount) < Self.pairedChainStaff
+        let open = paired ? openSlot(state, &random) : -1
+        var partner = -1
+        if open >= 0 {
+            let day = Int(p.cellDay[Int(p.slotCell[open])])
+            centre(on: day)
+            let taker = candidate(state, open, &random)
+            if taker >= 0 { person = taker }
+            partner = onDuty(day, besides: person, state, &random)
+        } else if state.counts.hardViolation > 0 && random.below(2) == 0 {
             for _ in 0..<32 {
-                let w = random.below(state.problem.volunteerCount)
+                let w = random.below(p.volunteerCount)
                 guard state.volunteerViolation[w] > 0 else { continue }
                 person = w
                 let day = state.brokenRunDay(w)
@@ -370,12 +388,20 @@ struct MoveSelector {
         } else if random.below(2) == 0 {
             // Start where cover is wasted: a member of a slot above its need.
             for _ in 0..<32 {
-                let s = random.below(state.problem.slotCount)
-                guard state.slotCount[s] > state.problem.slotNeed[s], !state.problem.slotFrozen[s] else { continue }
+                let s = random.below(p.slotCount)
+                guard state.slotCount[s] > p.slotNeed[s], !p.slotFrozen[s] else { continue }
                 person = member(state, s, &random)
-                centre(on: Int(state.problem.cellDay[Int(state.problem.slotCell[s])]))
+                centre(on: Int(p.cellDay[Int(p.slotCell[s])]))
                 break
             }
+        }
+        if paired && partner < 0 {
+            let w = random.below(p.volunteerCount)
+            if w != person { partner = w }
+        }
+        let partnerFirst = first
+        if partner >= 0 {
+            guard RosterRebuild.clear(partner, days: first, count: length, &state, &log) else { return false }
         }
         let noise = random.below(2) * 3
         var links = 0
@@ -396,11 +422,27 @@ struct MoveSelector {
             }
             links += 1
             guard links < 3 else { break }
+            if partner >= 0 {
+                person = partner
+                partner = -1
+                first = partnerFirst
+                continue
+            }
             let next = ejected(by: person, since: mark, log, state, &random)
             guard next >= 0 else { return true }
             person = next
         }
         return true
+    }
+
+    /// Someone other than `v` working on `day` (found in a few draws), or -1.
+    private func onDuty(_ day: Int, besides v: Int, _ state: WorkingSolution, _ random: inout RandomSource) -> Int {
+        let p = state.problem
+        for _ in 0..<16 {
+            let w = random.below(p.volunteerCount)
+            if w != v && state.volunteerDayCount[w * p.dayCount + day] > 0 { return w }
+        }
+        return -1
     }
 
     /// A day's joint reassignment (`DayReassignment`), paced so that it takes a bounded share

@@ -78,14 +78,7 @@ struct RosterRebuild {
         let last = first + length - 1
         lastWork = size(length, counted)
 
-        // Clear the window.
-        let base = v * p.cellCount
-        for c in (first * types)..<((last + 1) * types) {
-            let s = Int(state.volunteerCellSlot[base + c])
-            guard s >= 0 else { continue }
-            guard !p.slotFrozen[s] else { return false }
-            log.remove(v, s, &state)
-        }
+        guard Self.clear(v, days: first, count: length, &state, &log) else { return false }
         let window = Window(
             state, v, first: first, last: last, limits: limits, counted: counted)
         prepareCells(state, v, window, noise: max(2, Int(Self.scale) * noise), &random)
@@ -104,6 +97,22 @@ struct RosterRebuild {
             let s = Int(cellSlot[i * types + Int(plan[i])])
             guard state.canAdd(v, s) else { return false }
             log.add(v, s, &state)
+        }
+        return true
+    }
+
+    /// Takes `v`'s work on days `first ..< first + count` out; false when a slot there is
+    /// frozen (what it took out stays in the log, for the caller to undo).
+    static func clear(
+        _ v: Int, days first: Int, count: Int, _ state: inout WorkingSolution, _ log: inout MoveLog
+    ) -> Bool {
+        let p = state.problem
+        let base = v * p.cellCount
+        for c in (first * p.periodCount)..<((first + count) * p.periodCount) {
+            let s = Int(state.volunteerCellSlot[base + c])
+            guard s >= 0 else { continue }
+            guard !p.slotFrozen[s] else { return false }
+            log.remove(v, s, &state)
         }
         return true
     }
