@@ -356,10 +356,13 @@ struct MoveSelector {
     /// rules are broken, the chain starts from someone who breaks one, over the days where
     /// they do; else, half the time, from someone in a team above its need. A person who
     /// still breaks a rule after their rebuild (a run elsewhere, or minutes or weekends one
-    /// window cannot balance) is rebuilt again, up to three more times, where the broken run
-    /// is or where they have the most room, before the chain moves on. Half the chains are
-    /// best responses; the others add up to three units of noise a day, so near-best rosters
-    /// get proposed and the annealing judges them by their real score.
+    /// window cannot balance) is rebuilt again, up to three more times, before the chain moves
+    /// on: for a broken run, first where they work least, then where the run is, then where
+    /// they work least again (someone at their minimum minutes has no shift to spare where the
+    /// run is, so a shift goes elsewhere first); for minutes or weekends, where they have the
+    /// most room. Half the chains are best responses; the others add up to three units of
+    /// noise a day, so near-best rosters get proposed and the annealing judges them by their
+    /// real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
         let p = state.problem
@@ -417,7 +420,13 @@ struct MoveSelector {
             if state.volunteerViolation[person] > 0 && repairs < 3 {
                 repairs += 1
                 let day = state.brokenRunDay(person)
-                if day >= 0 { centre(on: day) } else { first = roomiestWindow(of: person, length: length, state, &random) }
+                if day >= 0 && repairs != 2 {
+                    first = roomiestWindow(of: person, length: length, state, &random, adding: true)
+                } else if day >= 0 {
+                    centre(on: day)
+                } else {
+                    first = roomiestWindow(of: person, length: length, state, &random)
+                }
                 continue
             }
             links += 1
@@ -453,14 +462,14 @@ struct MoveSelector {
         return dayReassignment.reassign(day: random.below(state.problem.dayCount), &state, &log)
     }
 
-    /// The start of a window of `length` days where `v` has the most room for the minutes
-    /// the person is short of (or the most work to give up when over them): the best of a
+    /// The start of a window of `length` days where `v` has the most room for another shift
+    /// (when `adding`, or short of minutes) or else the most work to give up: the best of a
     /// few random windows.
     private func roomiestWindow(
-        of v: Int, length: Int, _ state: WorkingSolution, _ random: inout RandomSource
+        of v: Int, length: Int, _ state: WorkingSolution, _ random: inout RandomSource, adding: Bool = false
     ) -> Int {
         let p = state.problem
-        let short = state.volunteerMinutes[v] < p.volunteerMinMinutes[v]
+        let short = adding || state.volunteerMinutes[v] < p.volunteerMinMinutes[v]
         var best = 0
         var bestWorked = short ? Int.max : -1
         for _ in 0..<4 {
