@@ -420,12 +420,12 @@ struct MoveSelector {
             if state.volunteerViolation[person] > 0 && repairs < 3 {
                 repairs += 1
                 let day = state.brokenRunDay(person)
-                if day >= 0 && repairs != 2 {
-                    first = roomiestWindow(of: person, length: length, state, &random, adding: true)
-                } else if day >= 0 {
+                if day < 0 {
+                    first = roomiestWindow(of: person, length: length, state, &random)
+                } else if repairs == 2 {
                     centre(on: day)
                 } else {
-                    first = roomiestWindow(of: person, length: length, state, &random)
+                    first = roomiestWindow(of: person, length: length, state, &random, adding: true)
                 }
                 continue
             }
