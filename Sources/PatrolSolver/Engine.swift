@@ -78,7 +78,7 @@ struct Engine {
                 do throws(ScoreCorruption) {
                     try LocalSearchPhase(
                         configuration: configuration, termination: termination, incumbent: incumbent,
-                        temperatureScale: Self.temperatureScale(thread: index + 1)
+                        role: PortfolioRole(thread: index + 1)
                     )
                     .run(&copy, random: &stream, statistics: &own) { _, _ in }
                 } catch {
@@ -90,7 +90,7 @@ struct Engine {
         }
         try LocalSearchPhase(
             configuration: configuration, termination: termination, incumbent: incumbent,
-            temperatureScale: Self.temperatureScale(thread: 0)
+            role: PortfolioRole(thread: 0)
         ).run(
             &state, random: &random, statistics: &counters
         ) { progress, improved in
@@ -107,14 +107,6 @@ struct Engine {
         let finished = results.withLock { $0 }
         if let failure = finished.compactMap(\.2).first { throw failure }
         return (finished.reduce(0) { $0 + $1.0 }, finished.reduce(0) { $0 + $1.1 })
-    }
-
-    /// Every other thread of a portfolio anneals at a fraction of the temperature: the hot
-    /// ones move between basins, the cool ones polish the shared best each hot one finds
-    /// (measured against two threads at one temperature on Curtois instances 2, 3, 6, 9, 12,
-    /// 15 and 19 and on patrol communities: Benchmarks/README.md).
-    static func temperatureScale(thread: Int) -> Double {
-        thread.isMultiple(of: 2) ? 1 : 0.3
     }
 
     private func check(_ state: WorkingSolution, phase: String) throws(ScoreCorruption) {

@@ -9,9 +9,8 @@ struct LocalSearchPhase {
     let termination: Termination
     /// The best schedule shared by the threads of a portfolio, or nil for a lone search.
     var incumbent: SharedIncumbent? = nil
-    /// Multiplies the annealing's start and end temperatures: a portfolio runs some
-    /// threads cooler, to polish what the hotter ones find (`Engine.temperatureScale(thread:)`).
-    let temperatureScale: Double
+    /// What this search does in a portfolio: explore hot or polish the shared best cool.
+    let role: PortfolioRole
 
     /// Runs the search and leaves the best schedule found in `state`.
     func run(
@@ -21,8 +20,8 @@ struct LocalSearchPhase {
         let p = state.problem
         guard p.slotCount > 0 || p.sessionCount > 0 else { return }
         var annealing = SimulatedAnnealing(
-            startTemperature: Self.startTemperature(p) * temperatureScale,
-            endTemperature: 0.3 * temperatureScale,
+            startTemperature: Self.startTemperature(p) * role.temperatureScale,
+            endTemperature: 0.3 * role.temperatureScale,
             firstCycleLength: min(5_000_000, max(300_000, 100 * max(p.neededPlaces, p.volunteerCount * p.dayCount))))
         var best = BestSchedule(state)
         var selector = MoveSelector(problem: p)
@@ -51,7 +50,11 @@ struct LocalSearchPhase {
                 // A cycle that found nothing better hands the next one to rebuilds more.
                 selector.intensifiesRebuilds = best.total >= cycleStartTotal
                 best.restore(into: &state)
-                incumbent?.exchange(&best, &state)
+                if role.adoptsSharedBest {
+                    incumbent?.exchange(&best, &state)
+                } else {
+                    incumbent?.offer(best)
+                }
                 annealing.fitLastCycle(movesLeft: movesLeft(statistics.movesEvaluated, since: startTime))
                 cycleStartTotal = best.total
             }
@@ -112,4 +115,35 @@ struct LocalSearchPhase {
         case .shifts: 0.4 * Double(p.slotUncoveredWeight.lazy.filter { $0 > 0 }.min() ?? 100)
         }
     }
+}
+
+/// The part one search plays in a portfolio of threads (`--threads N`).
+///
+/// Every other thread explores: it anneals at the full temperature, moves between basins and
+/// only ever restarts from its own best, so the portfolio keeps a second line of search. The
+/// others polish: they anneal at 0.3 times the temperature and restart from the portfolio's
+/// best. With one temperature the threads spent their time in the same basin (measured on
+/// Curtois instances 2, 3, 6, 9, 12, 15 and 19 and on patrol communities); with the explorer
+/// adopting the shared best too, it was pulled back into the polisher's basin: Instance3
+/// reached its optimum 1001 in one two-thread run of eight, against three of eight now, and
+/// Instance10, 12 and 17 ended lower on average, 13 higher (Benchmarks/README.md).
+enum PortfolioRole: Sendable {
+    case explorer
+    case polisher
+
+    /// Thread 0 (the lone search of `--threads 1`) explores; the roles alternate from there.
+    init(thread: Int) {
+        self = thread.isMultiple(of: 2) ? .explorer : .polisher
+    }
+
+    /// Multiplies the annealing's start and end temperatures.
+    var temperatureScale: Double {
+        switch self {
+        case .explorer: 1
+        case .polisher: 0.3
+        }
+    }
+
+    /// Whether the search restarts from a better best that another thread shared.
+    var adoptsSharedBest: Bool { self == .polisher }
 }
