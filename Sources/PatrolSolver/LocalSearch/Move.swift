@@ -26,6 +26,9 @@ enum MoveKind: Int, CaseIterable, Sendable {
     /// Give everyone a cheapest joint choice of shift (or rest) on one day, the other days
     /// held fixed.
     case reassignDay
+    /// Move everything a person works over a run of days one day earlier or later, the day
+    /// pushed out of the run wrapping round to its other end.
+    case rotateRun
 }
 
 /// The mix of moves for a kind of problem, out of 1,000.
@@ -42,7 +45,7 @@ enum MoveProfile: Sendable {
              .changeSession: 70, .changeDay: 20, .swapBlock: 30]
         case .shifts:
             [.assign: 60, .replace: 140, .swapTimes: 60, .relocate: 60, .unassign: 20, .changeDay: 330,
-             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10, .reassignDay: 20]
+             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10, .reassignDay: 20, .rotateRun: 30]
         }
     }
 }

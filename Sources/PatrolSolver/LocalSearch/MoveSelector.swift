@@ -29,6 +29,11 @@ struct MoveSelector {
     /// is often drawn, and the single chains have run out (Instance5 reaches its better
     /// outcome); among many, pairs are a long shot and cost the single chains' time.
     private static let pairedChainStaff = 16
+    /// The longest run of days a rotation moves.
+    private static let rotationDays = 35
+    /// Rotations aimed at a weekend worked on one day only, out of 1,000 (where weekends are
+    /// limited): Instance19 ends lower, the others about even (Benchmarks/README.md).
+    private static let halfWeekendShare = 500
     private var dayReassignment = DayReassignment()
     /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
     private var dayCredit = 0
@@ -65,6 +70,7 @@ struct MoveSelector {
         case .ruinAndRecreate: applied = ruinAndRecreate(&state, &log, &random)
         case .rebuildRoster: applied = rebuildRoster(&state, &log, &random)
         case .reassignDay: applied = reassignDay(&state, &log, &random)
+        case .rotateRun: applied = rotateRun(&state, &log, &random)
         }
         if !applied { log.undo(&state) }
         return applied
@@ -442,6 +448,70 @@ struct MoveSelector {
             person = next
         }
         return true
+    }
+
+    /// A person's work over 2 to `rotationDays` days moved one day earlier or later, the day
+    /// pushed out wrapping round to the other end, so their shifts and minutes stay as they
+    /// are while their runs and rest days shift. A weekend worked on one day only spends a
+    /// weekend of the person's allowance on one covered day; making it whole shifts their
+    /// runs over the following days, further than a rebuild's window or a block swap reaches.
+    /// So `halfWeekendShare` of the rotations start at such a weekend and move the work beside
+    /// its free day into it.
+    private mutating func rotateRun(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        let p = state.problem
+        let days = p.dayCount
+        guard days > 2 else { return false }
+        let v = random.below(p.volunteerCount)
+        let length = 2 + random.below(min(days, Self.rotationDays) - 1)
+        var first = random.below(days - length + 1)
+        var earlier = random.below(2) == 0
+        if p.tracksWeekends && random.below(1000) < Self.halfWeekendShare {
+            guard let (start, towardsStart) = halfWorkedWeekend(of: v, length: length, state, &random) else { return false }
+            first = start
+            earlier = towardsStart
+        }
+        let last = first + length - 1
+        guard collect(v, days: first, count: length, into: &firstSlots, state), !firstSlots.isEmpty else { return false }
+        for s in firstSlots { log.remove(v, Int(s), &state) }
+        for s in firstSlots {
+            let c = Int(p.slotCell[Int(s)])
+            let day = Int(p.cellDay[c])
+            let target = earlier ? (day > first ? day - 1 : last) : (day < last ? day + 1 : first)
+            let cell = target * p.periodCount + Int(p.cellPeriod[c])
+            let count = p.cellSlots.count(cell)
+            guard count > 0 else { return false }
+            let t = p.cellSlots[p.cellSlots.start(cell) + random.below(count)]
+            guard !p.slotFrozen[t], state.canAdd(v, t) else { return false }
+            log.add(v, t, &state)
+        }
+        return true
+    }
+
+    /// Where a rotation of `length` days makes one of `v`'s half-worked weekends whole: the
+    /// first day of the run and whether it moves work earlier (the weekend's free day comes
+    /// first and opens the run) or later (the free day closes it); nil when `v` has no such
+    /// weekend with room for the run inside the horizon.
+    private func halfWorkedWeekend(
+        of v: Int, length: Int, _ state: WorkingSolution, _ random: inout RandomSource
+    ) -> (first: Int, earlier: Bool)? {
+        let p = state.problem
+        let days = p.dayCount
+        func weekend(_ d: Int) -> Int32 { p.cellWeekend[d * p.periodCount] }
+        func works(_ d: Int) -> Bool { state.volunteerDayCount[v * days + d] > 0 }
+        let start = random.below(days)
+        for i in 0..<days {
+            let d = (start + i) % days
+            let k = weekend(d)
+            guard k >= 0, works(d) else { continue }
+            if d > 0 && weekend(d - 1) == k && !works(d - 1) {
+                if d - 1 + length <= days { return (d - 1, true) }
+                continue
+            }
+            if d + 1 < days && weekend(d + 1) == k && !works(d + 1) && d + 2 >= length {
+                return (d + 2 - length, false)
+            }
+        }
+        return nil
     }
 
     /// Someone other than `v` working on `day` (found in a few draws), or -1.
