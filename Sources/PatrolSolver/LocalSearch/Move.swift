@@ -31,7 +31,8 @@ enum MoveKind: Int, CaseIterable, Sendable {
     case rotateRun
 }
 
-/// The mix of moves for a kind of problem, out of 1,000.
+/// The mix of moves for a kind of problem: each kind is drawn in proportion to its weight
+/// (the weights add up to about 1,000).
 enum MoveProfile: Sendable {
     /// Team-centred moves for patrol rosters.
     case patrol

@@ -32,7 +32,8 @@ struct MoveSelector {
     /// The longest run of days a rotation moves.
     private static let rotationDays = 35
     /// Rotations aimed at a weekend worked on one day only, out of 1,000 (where weekends are
-    /// limited): Instance19 ends lower, the others about even (Benchmarks/README.md).
+    /// limited): Instance19 ends lower than with random runs only, 8 and 18 about even
+    /// (Benchmarks/README.md).
     private static let halfWeekendShare = 500
     private var dayReassignment = DayReassignment()
     /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
