@@ -22,7 +22,8 @@ for n in "$@"; do
             [ "$build" = after ] && binary=$after
             # The table's row for the instance: "| InstanceN | objective | feasible | ...".
             row=$($binary bench curtois "$bench/Instance$n.txt" --time-limit "$seconds" --threads "$threads" \
-                --seed "$seed" --out "$work/$build" 2>/dev/null | grep "^| Instance$n |")
+                --seed "$seed" --out "$work/$build" 2>/dev/null | grep "^| Instance$n |") \
+                || { echo "$build ($binary) printed no row for Instance$n, seed $seed" >&2; exit 1; }
             objective=$(printf '%s\n' "$row" | cut -d'|' -f3 | tr -d ' ')
             feasible=$(printf '%s\n' "$row" | cut -d'|' -f4 | tr -d ' ')
             note=""
