@@ -8,6 +8,8 @@ public struct CurtoisBenchmark {
     public struct Options: Sendable {
         public var files: [String] = []
         public var timeLimit: Double = 60
+        /// Moves after which each instance stops (with one thread, the same work on any machine).
+        public var moveLimit: Int?
         public var seed: UInt64 = 1
         public var outDirectory = "bench-out"
         public var toolsDirectory = "../shared/tools"
@@ -53,7 +55,7 @@ public struct CurtoisBenchmark {
             let instance = try CurtoisInstance(name: name, text: String(contentsOf: url, encoding: .utf8))
             let configuration = SolverConfiguration(
                 timeLimit: .milliseconds(Int64(options.timeLimit * 1000)), seed: options.seed,
-                checking: options.checking, threads: options.threads)
+                moveLimit: options.moveLimit, checking: options.checking, threads: options.threads)
             let result = try CurtoisSolver(instance).solve(configuration, onEvent: onEvent)
             let solution = options.outDirectory + "/" + name + ".csv"
             try result.csv.write(toFile: solution, atomically: true, encoding: .utf8)

@@ -165,4 +165,11 @@ import Testing
         #expect(run.status != 0)
         #expect(run.errors.contains("--month"))
     }
+
+    @Test(arguments: [["solve", "somewhere"], ["bench", "curtois", "Instance1.txt"]])
+    func rejectsAMoveLimitBelowOne(command: [String]) throws {
+        let run = try patrol(command + ["--max-moves", "0"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("--max-moves must be 1 or more, got 0."))
+    }
 }

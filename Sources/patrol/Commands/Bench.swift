@@ -72,6 +72,8 @@ extension PatrolCommand.Bench {
 
         @Argument(help: "Instance files (InstanceN.txt).") var files: [String]
         @Option(help: "Seconds per instance.") var timeLimit: Double = 60
+        @Option(help: "Stop each instance after this many evaluated moves (with --threads 1, the same work on any machine).")
+        var maxMoves: Int?
         @Option(help: "Seed of the search.") var seed: UInt64 = 1
         @Option(help: "Where to write the solutions.") var out = "bench-out"
         @Option(help: "Seconds for curtois_cpsat.py on each instance (skipped when absent).") var peerTimeLimit: Double?
@@ -82,10 +84,15 @@ extension PatrolCommand.Bench {
         @Flag(help: "Recount the score after every move; stop naming the move at the first disagreement.")
         var check = false
 
+        func validate() throws {
+            if let maxMoves, maxMoves < 1 { throw ValidationError("--max-moves must be 1 or more, got \(maxMoves).") }
+        }
+
         func run() throws {
             var options = CurtoisBenchmark.Options()
             options.files = files
             options.timeLimit = timeLimit
+            options.moveLimit = maxMoves
             options.seed = seed
             options.outDirectory = out
             options.toolsDirectory = tools

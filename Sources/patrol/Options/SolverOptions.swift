@@ -28,6 +28,7 @@ struct SolverOptions: ParsableArguments {
         guard timeLimit > 0 else {
             throw ValidationError("--time-limit must be more than 0 seconds, got \(timeLimit).")
         }
+        if let maxMoves, maxMoves < 1 { throw ValidationError("--max-moves must be 1 or more, got \(maxMoves).") }
         if let month, Month(month) == nil {
             throw ValidationError("--month must be YYYY-MM, such as 2026-12; got '\(month)'.")
         }
