@@ -44,9 +44,9 @@ struct BestSchedule: Sendable {
         total = state.total
         hard = state.counts.hardViolation
         uncovered = state.counts.uncovered
-        members = state.slotMembers
-        counts = state.slotCount
-        sessions = state.volunteerSession
+        members = Array(state.slotMembers)
+        counts = Array(state.slotCount)
+        sessions = Array(state.volunteerSession)
         self.journalLimit = journalLimit ?? max(1024, members.count / 8)
     }
 
@@ -108,7 +108,8 @@ struct BestSchedule: Sendable {
             return
         }
         settle(state.problem)
-        guard state.total != total || state.slotMembers != members || state.volunteerSession != sessions
+        guard state.total != total || !state.slotMembers.elementsEqual(members)
+            || !state.volunteerSession.elementsEqual(sessions)
         else { return }
         var fresh = WorkingSolution(problem: state.problem)
         let p = state.problem
@@ -122,9 +123,9 @@ struct BestSchedule: Sendable {
     }
 
     private mutating func copy(_ state: WorkingSolution) {
-        members = state.slotMembers
-        counts = state.slotCount
-        sessions = state.volunteerSession
+        members = Array(state.slotMembers)
+        counts = Array(state.slotCount)
+        sessions = Array(state.volunteerSession)
         journal.removeAll(keepingCapacity: true)
         bestLength = 0
         following = true

@@ -11,37 +11,37 @@ struct WorkingSolution: Sendable {
     let problem: IndexedProblem
 
     // MARK: - Assignment state
-    /// Members of each slot at `slotOffset[s] ..< slotOffset[s] + slotCount[s]`, unordered.
-    private(set) var slotMembers: [Int32]
-    private(set) var slotCount: [Int32]
-    private(set) var slotPartyCount: [Int32]
-    private(set) var slotLeaderCount: [Int32]
-    /// The slot volunteer `v` patrols in cell `c`, or -1, at `v * cellCount + c`.
-    private(set) var volunteerCellSlot: [Int32]
-    private(set) var volunteerDayCount: [Int32]
-    /// Bit `d % 64` of word `v * dayWords + d / 64` is set when volunteer `v` works on day `d`,
-    /// so that a run's length is read a word at a time.
-    private var workingDays: [UInt64]
+    /// Every counter of the assignment; `makeUnique` runs before each change writes to it.
+    private var storage: SolutionStorage
     private let dayWords: Int
-    private(set) var volunteerWeekCount: [Int32]
-    private(set) var volunteerShifts: [Int32]
+    /// How many of `storage.openSlots` are slots with an open place.
+    private var openSlotCount: Int
+
+    // Read-only views of the counters, for the moves: valid until the next change.
+
+    /// Members of each slot at `slotOffset[s] ..< slotOffset[s] + slotCount[s]`, unordered.
+    var slotMembers: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.slotMembers) }
+    var slotCount: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.slotCount) }
+    /// The slot volunteer `v` patrols in cell `c`, or -1, at `v * cellCount + c`.
+    var volunteerCellSlot: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerCellSlot) }
+    /// Patrols of volunteer `v` on day `d`, at `v * dayCount + d`.
+    var volunteerDayCount: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerDayCount) }
     /// The session each volunteer attends, or -1.
-    private(set) var volunteerSession: [Int32]
-    private(set) var sessionCount: [Int32]
+    var volunteerSession: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerSession) }
+    /// People in each training session.
+    var sessionCount: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.sessionCount) }
     /// How many of the volunteer's patrols fall inside each request.
-    private(set) var requestHits: [Int32]
+    var requestHits: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.requestHits) }
     /// Cells of each period per person, at `v * periodCount + p` (when periods are limited).
-    private(set) var volunteerPeriodCount: [Int32]
+    var volunteerPeriodCount: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerPeriodCount) }
     /// Working minutes per person (when total time is limited).
-    private(set) var volunteerMinutes: [Int32]
-    /// Days worked in each weekend, at `v * weekendCount + k`, and weekends worked per person.
-    private(set) var volunteerWeekendDays: [Int32]
-    private(set) var volunteerWeekends: [Int32]
+    var volunteerMinutes: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerMinutes) }
+    /// Weekends worked per person (when weekends are tracked).
+    var volunteerWeekends: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerWeekends) }
     /// Units of priced rules each person breaks (days, minutes, weekends): rebuilds start there.
-    private(set) var volunteerViolation: [Int32]
-    /// Slots with an open place, for move selection; `openSlotPosition[s]` is -1 when full.
-    private(set) var openSlots: [Int32]
-    private var openSlotPosition: [Int32]
+    var volunteerViolation: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerViolation) }
+    /// Slots with an open place, for move selection.
+    var openSlots: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(rebasing: storage.openSlots[..<openSlotCount]) }
 
     // MARK: - Running score totals
     private(set) var counts = ScoreCounts()
@@ -50,33 +50,21 @@ struct WorkingSolution: Sendable {
 
     init(problem: IndexedProblem) {
         self.problem = problem
-        slotMembers = [Int32](repeating: -1, count: problem.placeCount)
-        slotCount = [Int32](repeating: 0, count: problem.slotCount)
-        slotPartyCount = slotCount
-        slotLeaderCount = slotCount
-        volunteerCellSlot = [Int32](repeating: -1, count: problem.volunteerCount * problem.cellCount)
-        volunteerDayCount = [Int32](repeating: 0, count: problem.volunteerCount * problem.dayCount)
+        storage = SolutionStorage(problem)
+        storage.slotMembers.update(repeating: -1)
+        storage.volunteerCellSlot.update(repeating: -1)
+        storage.volunteerSession.update(repeating: -1)
+        for s in 0..<problem.slotCount {
+            storage.openSlots[s] = Int32(s)
+            storage.openSlotPosition[s] = Int32(s)
+        }
+        openSlotCount = problem.slotCount
         dayWords = (problem.dayCount + 63) / 64
-        workingDays = [UInt64](repeating: 0, count: problem.volunteerCount * dayWords)
-        volunteerWeekCount = [Int32](repeating: 0, count: problem.volunteerCount * problem.weekCount)
-        volunteerShifts = [Int32](repeating: 0, count: problem.volunteerCount)
-        volunteerSession = [Int32](repeating: -1, count: problem.volunteerCount)
-        sessionCount = [Int32](repeating: 0, count: problem.sessionCount)
-        requestHits = [Int32](repeating: 0, count: problem.requestWeight.count)
-        volunteerPeriodCount = [Int32](
-            repeating: 0, count: problem.limitsPeriods ? problem.volunteerCount * problem.periodCount : 0)
-        volunteerMinutes = [Int32](repeating: 0, count: problem.volunteerCount)
-        volunteerWeekendDays = [Int32](
-            repeating: 0, count: problem.tracksWeekends ? problem.volunteerCount * problem.weekendCount : 0)
-        volunteerWeekends = [Int32](repeating: 0, count: problem.volunteerCount)
-        volunteerViolation = [Int32](repeating: 0, count: problem.volunteerCount)
-        openSlots = (0..<problem.slotCount).map { Int32($0) }
-        openSlotPosition = openSlots
         counts = recount()
         total = counts.total(problem)
         for v in 0..<problem.volunteerCount {
             let broken = recountViolations(v)
-            volunteerViolation[v] = Int32(broken.runs + broken.minutes + broken.weekends)
+            storage.volunteerViolation[v] = Int32(broken.runs + broken.minutes + broken.weekends)
         }
     }
 
@@ -85,18 +73,18 @@ struct WorkingSolution: Sendable {
     /// Whether volunteer `v` may join slot `s` without breaking a hard rule.
     @inline(__always)
     func canAdd(_ v: Int, _ s: Int) -> Bool {
-        guard slotCount[s] < problem.slotCapacity[s] else { return false }
+        guard storage.slotCount[s] < problem.slotCapacity[s] else { return false }
         let c = Int(problem.slotCell[s])
         let vc = v * problem.cellCount
-        guard problem.canWork[vc + c], volunteerCellSlot[vc + c] < 0,
-            volunteerShifts[v] < problem.volunteerMax[v]
+        guard problem.canWork[vc + c], storage.volunteerCellSlot[vc + c] < 0,
+            storage.volunteerShifts[v] < problem.volunteerMax[v]
         else { return false }
         let d = Int(problem.cellDay[c])
         let vd = v * problem.dayCount
-        guard volunteerDayCount[vd + d] < problem.maxShiftsPerDay,
-            volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] < problem.maxShiftsPerWeek
+        guard storage.volunteerDayCount[vd + d] < problem.maxShiftsPerDay,
+            storage.volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] < problem.maxShiftsPerWeek
         else { return false }
-        let session = Int(volunteerSession[v])
+        let session = Int(storage.volunteerSession[v])
         if session >= 0 {
             if problem.sessionBlocksCell[session * problem.cellCount + c] { return false }
             if problem.volunteerMustTrainFirst[v] && Int(problem.sessionDay[session]) >= d { return false }
@@ -104,28 +92,28 @@ struct WorkingSolution: Sendable {
             return false
         }
         for i in problem.cellConflicts.start(c)..<problem.cellConflicts.end(c)
-        where volunteerCellSlot[vc + problem.cellConflicts[i]] >= 0 {
+        where storage.volunteerCellSlot[vc + problem.cellConflicts[i]] >= 0 {
             return false
         }
-        if problem.limitsPeriods && volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])]
+        if problem.limitsPeriods && storage.volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])]
             >= problem.volunteerPeriodMax[v * problem.periodCount + Int(problem.cellPeriod[c])]
         {
             return false
         }
         if problem.tracksMinutes && !problem.softLimits
-            && volunteerMinutes[v] + problem.cellMinutes[c] > problem.volunteerMaxMinutes[v]
+            && storage.volunteerMinutes[v] + problem.cellMinutes[c] > problem.volunteerMaxMinutes[v]
         {
             return false
         }
         if problem.tracksWeekends && !problem.softLimits {
             let k = Int(problem.cellWeekend[c])
-            if k >= 0 && volunteerWeekendDays[v * problem.weekendCount + k] == 0
-                && volunteerWeekends[v] >= problem.volunteerMaxWeekends[v]
+            if k >= 0 && storage.volunteerWeekendDays[v * problem.weekendCount + k] == 0
+                && storage.volunteerWeekends[v] >= problem.volunteerMaxWeekends[v]
             {
                 return false
             }
         }
-        if volunteerDayCount[vd + d] == 0 && !problem.softLimits {
+        if storage.volunteerDayCount[vd + d] == 0 && !problem.softLimits {
             // A new working day joins the runs of working days on either side.
             let limit = Int(problem.volunteerMaxConsecutive[v])
             let run = 1 + workingRun(v, endingAt: d - 1, working: true, upTo: limit)
@@ -137,20 +125,20 @@ struct WorkingSolution: Sendable {
 
     /// Whether volunteer `v` may move to session `t` (-1: no session) without breaking a hard rule.
     func canSetSession(_ v: Int, _ t: Int) -> Bool {
-        guard t != Int(volunteerSession[v]) else { return false }
-        if t < 0 { return !problem.volunteerMustTrainFirst[v] || volunteerShifts[v] == 0 }
-        guard problem.sessionAllowed[v * problem.sessionCount + t], sessionCount[t] < problem.sessionCapacity[t]
+        guard t != Int(storage.volunteerSession[v]) else { return false }
+        if t < 0 { return !problem.volunteerMustTrainFirst[v] || storage.volunteerShifts[v] == 0 }
+        guard problem.sessionAllowed[v * problem.sessionCount + t], storage.sessionCount[t] < problem.sessionCapacity[t]
         else { return false }
         let vc = v * problem.cellCount
         for i in problem.sessionCells.start(t)..<problem.sessionCells.end(t)
-        where volunteerCellSlot[vc + problem.sessionCells[i]] >= 0 {
+        where storage.volunteerCellSlot[vc + problem.sessionCells[i]] >= 0 {
             return false
         }
-        if problem.volunteerMustTrainFirst[v] && volunteerShifts[v] > 0 {
+        if problem.volunteerMustTrainFirst[v] && storage.volunteerShifts[v] > 0 {
             let lastBlocked = min(Int(problem.sessionDay[t]), problem.dayCount - 1)
             let vd = v * problem.dayCount
             if lastBlocked >= 0 {
-                for d in 0...lastBlocked where volunteerDayCount[vd + d] > 0 { return false }
+                for d in 0...lastBlocked where storage.volunteerDayCount[vd + d] > 0 { return false }
             }
         }
         return true
@@ -164,10 +152,11 @@ struct WorkingSolution: Sendable {
     /// the runs are not measured again.
     @discardableResult
     mutating func add(_ v: Int, _ s: Int, knownRunChange: Int64? = nil) -> Int64 {
+        makeUnique()
         let c = Int(problem.slotCell[s])
-        let count = slotCount[s]
-        slotMembers[Int(problem.slotOffset[s] + count)] = Int32(v)
-        slotCount[s] = count + 1
+        let count = storage.slotCount[s]
+        storage.slotMembers[Int(problem.slotOffset[s] + count)] = Int32(v)
+        storage.slotCount[s] = count + 1
         if count + 1 == problem.slotCapacity[s] { closeSlot(s) }
         var delta: Int64
         if count < problem.slotNeed[s] {
@@ -186,14 +175,14 @@ struct WorkingSolution: Sendable {
             delta += gridChange(v, s, sign: 1)
             delta += baselineChange(v, s, adding: true)
         } else {
-            volunteerShifts[v] += 1
+            storage.volunteerShifts[v] += 1
         }
         let day = v * problem.dayCount + Int(problem.cellDay[c])
-        let newDay = volunteerDayCount[day] == 0
-        volunteerCellSlot[v * problem.cellCount + c] = Int32(s)
-        volunteerDayCount[day] += 1
+        let newDay = storage.volunteerDayCount[day] == 0
+        storage.volunteerCellSlot[v * problem.cellCount + c] = Int32(s)
+        storage.volunteerDayCount[day] += 1
         if newDay { flipWorkingDay(v, Int(problem.cellDay[c])) }
-        volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] += 1
+        storage.volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] += 1
         var runs: Int64 = 0
         if problem.tracksRuns && newDay {
             runs = knownRunChange ?? runChange(v, day: Int(problem.cellDay[c]), toWorking: true)
@@ -209,15 +198,16 @@ struct WorkingSolution: Sendable {
     /// outside the run limits, which `knownRunChange` may give as `add` describes.
     @discardableResult
     mutating func remove(_ v: Int, _ s: Int, knownRunChange: Int64? = nil) -> Int64 {
+        makeUnique()
         let c = Int(problem.slotCell[s])
         let offset = Int(problem.slotOffset[s])
-        let count = slotCount[s]
+        let count = storage.slotCount[s]
         if count == problem.slotCapacity[s] { openSlot(s) }
         var position = offset
-        while slotMembers[position] != Int32(v) { position += 1 }
-        slotMembers[position] = slotMembers[offset + Int(count) - 1]
-        slotMembers[offset + Int(count) - 1] = -1
-        slotCount[s] = count - 1
+        while storage.slotMembers[position] != Int32(v) { position += 1 }
+        storage.slotMembers[position] = storage.slotMembers[offset + Int(count) - 1]
+        storage.slotMembers[offset + Int(count) - 1] = -1
+        storage.slotCount[s] = count - 1
         var delta: Int64
         if count <= problem.slotNeed[s] {
             delta = problem.slotUncoveredWeight[s]
@@ -235,14 +225,14 @@ struct WorkingSolution: Sendable {
             delta += gridChange(v, s, sign: -1)
             delta += baselineChange(v, s, adding: false)
         } else {
-            volunteerShifts[v] -= 1
+            storage.volunteerShifts[v] -= 1
         }
         let day = v * problem.dayCount + Int(problem.cellDay[c])
-        let lastOfDay = volunteerDayCount[day] == 1
-        volunteerCellSlot[v * problem.cellCount + c] = -1
-        volunteerDayCount[day] -= 1
+        let lastOfDay = storage.volunteerDayCount[day] == 1
+        storage.volunteerCellSlot[v * problem.cellCount + c] = -1
+        storage.volunteerDayCount[day] -= 1
         if lastOfDay { flipWorkingDay(v, Int(problem.cellDay[c])) }
-        volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] -= 1
+        storage.volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] -= 1
         var runs: Int64 = 0
         if problem.tracksRuns && lastOfDay {
             runs = knownRunChange ?? runChange(v, day: Int(problem.cellDay[c]), toWorking: false)
@@ -256,10 +246,11 @@ struct WorkingSolution: Sendable {
 
     /// Moves volunteer `v` to session `t` (-1: none); `canSetSession(v, t)` must hold.
     mutating func setSession(_ v: Int, _ t: Int) {
-        let old = Int(volunteerSession[v])
-        if old >= 0 { sessionCount[old] -= 1 }
-        if t >= 0 { sessionCount[t] += 1 }
-        volunteerSession[v] = Int32(t)
+        makeUnique()
+        let old = Int(storage.volunteerSession[v])
+        if old >= 0 { storage.sessionCount[old] -= 1 }
+        if t >= 0 { storage.sessionCount[t] += 1 }
+        storage.volunteerSession[v] = Int32(t)
         if problem.trainingCounts && (old < 0) != (t < 0) {
             counts.missedTraining += t < 0 ? 1 : -1
             total += t < 0 ? problem.weightMissedTraining : -problem.weightMissedTraining
@@ -268,6 +259,12 @@ struct WorkingSolution: Sendable {
 
     // MARK: - Parts of a change
 
+    /// Copies the counters first when another copy of this solution shares them.
+    @inline(__always)
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = SolutionStorage(copying: storage) }
+    }
+
     /// Party members and leaders in slot `s`, which held `count` people before `v` joined
     /// (or left): a team without one is penalised, an empty slot is not.
     @inline(__always)
@@ -275,17 +272,17 @@ struct WorkingSolution: Sendable {
         var delta: Int64 = 0
         let step: Int32 = adding ? 1 : -1
         let staffedAfter = adding || count > 1
-        let hadNoParty = count > 0 && slotPartyCount[s] == 0
-        if problem.volunteerIsParty[v] { slotPartyCount[s] += step }
-        let noParty = staffedAfter && slotPartyCount[s] == 0
+        let hadNoParty = count > 0 && storage.slotPartyCount[s] == 0
+        if problem.volunteerIsParty[v] { storage.slotPartyCount[s] += step }
+        let noParty = staffedAfter && storage.slotPartyCount[s] == 0
         if noParty != hadNoParty {
             counts.noParty += noParty ? 1 : -1
             delta += noParty ? problem.weightNoParty : -problem.weightNoParty
         }
-        let hadNoLeader = count > 0 && slotLeaderCount[s] == 0
-        if problem.volunteerIsLeader[v] { slotLeaderCount[s] += step }
+        let hadNoLeader = count > 0 && storage.slotLeaderCount[s] == 0
+        if problem.volunteerIsLeader[v] { storage.slotLeaderCount[s] += step }
         if problem.slotNeedsLeader[s] {
-            let noLeader = staffedAfter && slotLeaderCount[s] == 0
+            let noLeader = staffedAfter && storage.slotLeaderCount[s] == 0
             if noLeader != hadNoLeader {
                 counts.noLeader += noLeader ? 1 : -1
                 delta += noLeader ? problem.weightNoLeader : -problem.weightNoLeader
@@ -295,9 +292,9 @@ struct WorkingSolution: Sendable {
     }
 
     private mutating func changeShifts(_ v: Int, by step: Int32) -> Int64 {
-        let old = volunteerShifts[v]
+        let old = storage.volunteerShifts[v]
         let new = old + step
-        volunteerShifts[v] = new
+        storage.volunteerShifts[v] = new
         let below = Int64(max(0, problem.volunteerMin[v] - new) - max(0, problem.volunteerMin[v] - old))
         counts.belowMin += below
         let carry = Int64(problem.volunteerCarry[v])
@@ -322,30 +319,30 @@ struct WorkingSolution: Sendable {
     @inline(__always)
     private mutating func changeLimitedTotals(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
         var delta: Int64 = 0
-        if problem.limitsPeriods { volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])] += step }
+        if problem.limitsPeriods { storage.volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])] += step }
         if problem.tracksMinutes {
-            let old = volunteerMinutes[v]
+            let old = storage.volunteerMinutes[v]
             let new = old + step * problem.cellMinutes[c]
-            volunteerMinutes[v] = new
+            storage.volunteerMinutes[v] = new
             let change = Int64(minuteViolation(v, new) - minuteViolation(v, old))
             counts.minuteViolation += change
-            volunteerViolation[v] += Int32(change)
+            storage.volunteerViolation[v] += Int32(change)
             delta += change * problem.weightMinuteViolation
         }
         if problem.tracksWeekends {
             let k = Int(problem.cellWeekend[c])
             if k >= 0 {
                 let index = v * problem.weekendCount + k
-                let old = volunteerWeekendDays[index]
-                volunteerWeekendDays[index] = old + step
-                let weekendsBefore = volunteerWeekends[v]
-                if old == 0 { volunteerWeekends[v] += 1 }
-                if old + step == 0 { volunteerWeekends[v] -= 1 }
+                let old = storage.volunteerWeekendDays[index]
+                storage.volunteerWeekendDays[index] = old + step
+                let weekendsBefore = storage.volunteerWeekends[v]
+                if old == 0 { storage.volunteerWeekends[v] += 1 }
+                if old + step == 0 { storage.volunteerWeekends[v] -= 1 }
                 if problem.softLimits {
                     let limit = problem.volunteerMaxWeekends[v]
-                    let change = Int64(max(0, volunteerWeekends[v] - limit) - max(0, weekendsBefore - limit))
+                    let change = Int64(max(0, storage.volunteerWeekends[v] - limit) - max(0, weekendsBefore - limit))
                     counts.weekendExcess += change
-                    volunteerViolation[v] += Int32(change)
+                    storage.volunteerViolation[v] += Int32(change)
                     delta += change * problem.weightWeekendExcess
                 }
             }
@@ -363,7 +360,7 @@ struct WorkingSolution: Sendable {
     @inline(__always)
     private mutating func changeRuns(_ v: Int, _ change: Int64) -> Int64 {
         counts.runViolation += change
-        volunteerViolation[v] += Int32(change)
+        storage.volunteerViolation[v] += Int32(change)
         return change * problem.weightRunViolation
     }
 
@@ -408,12 +405,12 @@ struct WorkingSolution: Sendable {
 
     @inline(__always)
     private func isWorking(_ v: Int, _ d: Int) -> Bool {
-        workingDays[v * dayWords + d >> 6] >> UInt64(d & 63) & 1 != 0
+        storage.workingDays[v * dayWords + d >> 6] >> UInt64(d & 63) & 1 != 0
     }
 
     @inline(__always)
     private mutating func flipWorkingDay(_ v: Int, _ d: Int) {
-        workingDays[v * dayWords + d >> 6] ^= 1 << UInt64(d & 63)
+        storage.workingDays[v * dayWords + d >> 6] ^= 1 << UInt64(d & 63)
     }
 
     /// How many days from `d` on are working days (or rest days, when `working` is false),
@@ -424,7 +421,7 @@ struct WorkingSolution: Sendable {
         var x = d
         while length < cap && x < problem.dayCount {
             let bit = x & 63
-            let word = workingDays[v * dayWords + x >> 6] >> UInt64(bit)
+            let word = storage.workingDays[v * dayWords + x >> 6] >> UInt64(bit)
             let same = (working ? ~word : word).trailingZeroBitCount
             let step = min(same, 64 - bit)
             length += step
@@ -442,7 +439,7 @@ struct WorkingSolution: Sendable {
         var x = d
         while length < cap && x >= 0 {
             let bit = x & 63
-            let word = workingDays[v * dayWords + x >> 6] << UInt64(63 - bit)
+            let word = storage.workingDays[v * dayWords + x >> 6] << UInt64(63 - bit)
             let same = (working ? ~word : word).leadingZeroBitCount
             let step = min(same, bit + 1)
             length += step
@@ -466,8 +463,8 @@ struct WorkingSolution: Sendable {
         for i in requests.start(row)..<requests.end(row) {
             let r = requests[i]
             guard problem.requestCovers(r, cell: c) else { continue }
-            let old = requestHits[r]
-            requestHits[r] = old + step
+            let old = storage.requestHits[r]
+            storage.requestHits[r] = old + step
             // A request changes state only when its first patrol arrives or its last one leaves.
             if (old == 0) != (old + step == 0) {
                 let arrives = old == 0
@@ -482,17 +479,18 @@ struct WorkingSolution: Sendable {
     }
 
     private mutating func closeSlot(_ s: Int) {
-        let position = Int(openSlotPosition[s])
-        let last = openSlots[openSlots.count - 1]
-        openSlots[position] = last
-        openSlotPosition[Int(last)] = Int32(position)
-        openSlots.removeLast()
-        openSlotPosition[s] = -1
+        let position = Int(storage.openSlotPosition[s])
+        openSlotCount -= 1
+        let last = storage.openSlots[openSlotCount]
+        storage.openSlots[position] = last
+        storage.openSlotPosition[Int(last)] = Int32(position)
+        storage.openSlotPosition[s] = -1
     }
 
     private mutating func openSlot(_ s: Int) {
-        openSlotPosition[s] = Int32(openSlots.count)
-        openSlots.append(Int32(s))
+        storage.openSlotPosition[s] = Int32(openSlotCount)
+        storage.openSlots[openSlotCount] = Int32(s)
+        openSlotCount += 1
     }
 
     // MARK: - Full recount, for checking the running totals
@@ -502,7 +500,7 @@ struct WorkingSolution: Sendable {
         let recounted = recount()
         let peopleAgree = (0..<problem.volunteerCount).allSatisfy { v in
             let broken = recountViolations(v)
-            return Int64(volunteerViolation[v]) == broken.runs + broken.minutes + broken.weekends
+            return Int64(storage.volunteerViolation[v]) == broken.runs + broken.minutes + broken.weekends
         }
         guard recounted != counts || recounted.total(problem) != total || !peopleAgree else { return nil }
         return ScoreCorruption(move: move(), incremental: Int(total), recomputed: Int(recounted.total(problem)))
@@ -514,7 +512,7 @@ struct WorkingSolution: Sendable {
         var shifts = [Int64](repeating: 0, count: problem.volunteerCount)
         var hits = [Int32](repeating: 0, count: problem.requestWeight.count)
         for s in 0..<problem.slotCount {
-            let members = (0..<Int(slotCount[s])).map { Int(slotMembers[Int(problem.slotOffset[s]) + $0]) }
+            let members = (0..<Int(storage.slotCount[s])).map { Int(storage.slotMembers[Int(problem.slotOffset[s]) + $0]) }
             let missing = Int64(max(0, Int(problem.slotNeed[s]) - members.count))
             let extra = Int64(max(0, members.count - Int(problem.slotNeed[s])))
             result.uncovered += missing
@@ -565,7 +563,7 @@ struct WorkingSolution: Sendable {
                 let load = shifts[v] + Int64(problem.volunteerCarry[v])
                 result.fairnessSquares += load * load
             }
-            if problem.trainingCounts && volunteerSession[v] < 0 { result.missedTraining += 1 }
+            if problem.trainingCounts && storage.volunteerSession[v] < 0 { result.missedTraining += 1 }
         }
         for r in 0..<hits.count where (hits[r] > 0) != problem.requestIsOn[r] {
             result.requests += 1
@@ -582,7 +580,7 @@ extension WorkingSolution {
         var minutes: Int64 = 0
         if problem.tracksMinutes {
             var worked: Int32 = 0
-            for c in 0..<problem.cellCount where volunteerCellSlot[v * problem.cellCount + c] >= 0 {
+            for c in 0..<problem.cellCount where storage.volunteerCellSlot[v * problem.cellCount + c] >= 0 {
                 worked += problem.cellMinutes[c]
             }
             minutes = Int64(minuteViolation(v, worked))
@@ -590,7 +588,7 @@ extension WorkingSolution {
         var weekends: Int64 = 0
         if problem.tracksWeekends && problem.softLimits {
             let worked = Set((0..<problem.cellCount).filter {
-                problem.cellWeekend[$0] >= 0 && volunteerCellSlot[v * problem.cellCount + $0] >= 0
+                problem.cellWeekend[$0] >= 0 && storage.volunteerCellSlot[v * problem.cellCount + $0] >= 0
             }.map { problem.cellWeekend[$0] })
             weekends = Int64(max(0, worked.count - Int(problem.volunteerMaxWeekends[v])))
         }
@@ -604,9 +602,9 @@ extension WorkingSolution {
         let limits = RunLimits(problem, v)
         var first = 0
         while first < problem.dayCount {
-            let working = volunteerDayCount[vd + first] > 0
+            let working = storage.volunteerDayCount[vd + first] > 0
             var end = first
-            while end + 1 < problem.dayCount && (volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
+            while end + 1 < problem.dayCount && (storage.volunteerDayCount[vd + end + 1] > 0) == working { end += 1 }
             let bounded = first > 0 && end < problem.dayCount - 1
             if limits.violation(working: working, length: end - first + 1, bounded: bounded) > 0 { return first }
             first = end + 1
@@ -618,7 +616,7 @@ extension WorkingSolution {
     fileprivate func recountRuns(_ v: Int) -> Int64 {
         let working = (0..<problem.dayCount).map { d in
             let cells = (d * problem.periodCount)..<((d + 1) * problem.periodCount)
-            return cells.contains { volunteerCellSlot[v * problem.cellCount + $0] >= 0 }
+            return cells.contains { storage.volunteerCellSlot[v * problem.cellCount + $0] >= 0 }
         }
         let limits = RunLimits(problem, v)
         var deficit: Int64 = 0
