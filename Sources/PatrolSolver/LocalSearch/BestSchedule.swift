@@ -122,10 +122,12 @@ struct BestSchedule: Sendable {
         state = fresh
     }
 
+    /// Copies the schedule into the arrays already held, so that a whole copy allocates
+    /// nothing: on Instance24 `members` alone is 7 MB (a place for everyone in every slot).
     private mutating func copy(_ state: WorkingSolution) {
-        members = Array(state.slotMembers)
-        counts = Array(state.slotCount)
-        sessions = Array(state.volunteerSession)
+        members.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: state.slotMembers) }
+        counts.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: state.slotCount) }
+        sessions.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: state.volunteerSession) }
         journal.removeAll(keepingCapacity: true)
         bestLength = 0
         following = true
