@@ -75,13 +75,14 @@ struct WorkingSolution: Sendable {
     func canAdd(_ v: Int, _ s: Int) -> Bool {
         guard storage.slotCount[s] < problem.slotCapacity[s] else { return false }
         let c = Int(problem.slotCell[s])
-        let vc = v * problem.cellCount
-        guard problem.canWork[vc + c], storage.volunteerCellSlot[vc + c] < 0,
-            storage.volunteerShifts[v] < problem.volunteerMax[v]
-        else { return false }
         let d = Int(problem.cellDay[c])
         let vd = v * problem.dayCount
-        guard storage.volunteerDayCount[vd + d] < problem.maxShiftsPerDay,
+        // The small per-day table first: a person who already works the day is turned away
+        // without a cache miss in the large per-cell tables below (where a day holds one shift).
+        guard storage.volunteerDayCount[vd + d] < problem.maxShiftsPerDay else { return false }
+        let vc = v * problem.cellCount
+        guard problem.canWork[vc + c], storage.volunteerCellSlot[vc + c] < 0,
+            storage.volunteerShifts[v] < problem.volunteerMax[v],
             storage.volunteerWeekCount[v * problem.weekCount + Int(problem.cellWeek[c])] < problem.maxShiftsPerWeek
         else { return false }
         let session = Int(storage.volunteerSession[v])
