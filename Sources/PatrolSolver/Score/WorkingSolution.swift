@@ -320,7 +320,9 @@ struct WorkingSolution: Sendable {
     @inline(__always)
     private mutating func changeLimitedTotals(_ v: Int, cell c: Int, by step: Int32) -> Int64 {
         var delta: Int64 = 0
-        if problem.limitsPeriods { storage.volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])] += step }
+        if problem.limitsPeriods {
+            storage.volunteerPeriodCount[v * problem.periodCount + Int(problem.cellPeriod[c])] += step
+        }
         if problem.tracksMinutes {
             let old = storage.volunteerMinutes[v]
             let new = old + step * problem.cellMinutes[c]
@@ -513,7 +515,8 @@ struct WorkingSolution: Sendable {
         var shifts = [Int64](repeating: 0, count: problem.volunteerCount)
         var hits = [Int32](repeating: 0, count: problem.requestWeight.count)
         for s in 0..<problem.slotCount {
-            let members = (0..<Int(storage.slotCount[s])).map { Int(storage.slotMembers[Int(problem.slotOffset[s]) + $0]) }
+            let offset = Int(problem.slotOffset[s])
+            let members = (0..<Int(storage.slotCount[s])).map { Int(storage.slotMembers[offset + $0]) }
             let missing = Int64(max(0, Int(problem.slotNeed[s]) - members.count))
             let extra = Int64(max(0, members.count - Int(problem.slotNeed[s])))
             result.uncovered += missing

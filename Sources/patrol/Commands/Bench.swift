@@ -72,7 +72,7 @@ extension PatrolCommand.Bench {
 
         @Argument(help: "Instance files (InstanceN.txt).") var files: [String]
         @Option(help: "Seconds per instance.") var timeLimit: Double = 60
-        @Option(help: "Stop each instance after this many evaluated moves (with --threads 1, the same work on any machine).")
+        @Option(help: "Stop each instance after this many moves (with --threads 1: the same work on any machine).")
         var maxMoves: Int?
         @Option(help: "Seed of the search.") var seed: UInt64 = 1
         @Option(help: "Where to write the solutions.") var out = "bench-out"
