@@ -166,7 +166,10 @@ import Testing
         #expect(run.errors.contains("--month"))
     }
 
-    @Test(arguments: [["solve", "somewhere"], ["bench", "curtois", "Instance1.txt"]])
+    @Test(arguments: [
+        ["solve", "somewhere"], ["bench", "curtois", "Instance1.txt"], ["scenario", "run", "flu.yaml", "--out", "out"],
+        ["repair", "1", "--unavailable", "V1", "--from", "2026-12-10"],
+    ])
     func rejectsAMoveLimitBelowOne(command: [String]) throws {
         let run = try patrol(command + ["--max-moves", "0"])
         #expect(run.status != 0)

@@ -85,7 +85,7 @@ extension PatrolCommand.Bench {
         var check = false
 
         func validate() throws {
-            if let maxMoves, maxMoves < 1 { throw ValidationError("--max-moves must be 1 or more, got \(maxMoves).") }
+            try validateMoveLimit(maxMoves)
         }
 
         func run() throws {

@@ -62,6 +62,7 @@ extension PatrolCommand {
                 throw ValidationError("--time-limit and --patience must be more than 0 seconds.")
             }
             guard changeWeight >= 0 else { throw ValidationError("--change-weight must be 0 or more.") }
+            try validateMoveLimit(maxMoves)
             guard !volunteers.isEmpty else { throw ValidationError("--unavailable names nobody.") }
         }
 

@@ -79,9 +79,7 @@ extension PatrolCommand.Scenario {
                 throw ValidationError(
                     "--variant-time-limit must be more than 0 seconds, got \(variantTimeLimit).")
             }
-            if let maxMoves, maxMoves < 1 {
-                throw ValidationError("--max-moves must be 1 or more, got \(maxMoves).")
-            }
+            try validateMoveLimit(maxMoves)
             guard workers >= 1 else {
                 throw ValidationError("--workers must be 1 or more, got \(workers).")
             }

@@ -28,7 +28,7 @@ struct SolverOptions: ParsableArguments {
         guard timeLimit > 0 else {
             throw ValidationError("--time-limit must be more than 0 seconds, got \(timeLimit).")
         }
-        if let maxMoves, maxMoves < 1 { throw ValidationError("--max-moves must be 1 or more, got \(maxMoves).") }
+        try validateMoveLimit(maxMoves)
         if let month, Month(month) == nil {
             throw ValidationError("--month must be YYYY-MM, such as 2026-12; got '\(month)'.")
         }
@@ -41,4 +41,9 @@ struct SolverOptions: ParsableArguments {
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, moveLimit: maxMoves,
             checking: check ? .everyMove : .off, threads: threads)
     }
+}
+
+/// Refuses a `--max-moves` below 1, in every command that takes one.
+func validateMoveLimit(_ maxMoves: Int?) throws {
+    if let maxMoves, maxMoves < 1 { throw ValidationError("--max-moves must be 1 or more, got \(maxMoves).") }
 }
