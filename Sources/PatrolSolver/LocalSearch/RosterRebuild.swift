@@ -24,7 +24,7 @@ struct RosterRebuild {
     /// Costs are scaled so that a random tie-break (0 or 1 a day) never outweighs one unit.
     /// (Windows are at most 112 days.)
     fileprivate static let scale: Int64 = 128
-    private static let unreachable = Int64.max
+    fileprivate static let unreachable = Int64.max
 
     private var cellCost: [Int64] = []
     private var cellSlot: [Int32] = []
@@ -32,14 +32,9 @@ struct RosterRebuild {
     /// Bit `t` of `allowedNext[i * T + u]` is set when shift `t` may follow `u` on window day `i`.
     private var allowedNext: [UInt64] = []
     private var typePenalty: [Int64] = []
-    /// Best value of each state on the current and the next day, and the states each has
-    /// reached (only those are visited, and only those are cleared afterwards).
-    private var current: [Int64] = []
-    private var next: [Int64] = []
-    /// The reached states with their fields, so that the programme never decodes a number.
-    private var currentReached: [ReachedState] = []
-    private var nextReached: [ReachedState] = []
-    private var parent: [Int32] = []
+    /// The programme's layers and parents (see `ProgrammeMemory`); a rebuild belongs to one
+    /// search, so its copies never run at once.
+    private let memory = ProgrammeMemory()
     private var plan: [Int32] = []
     /// The most states times choices times days the last rebuild could visit: its size, for
     /// pacing (it visits only the states it reaches, often a small part).
@@ -234,29 +229,25 @@ struct RosterRebuild {
         let types = p.periodCount
         let shape = window.shape
         let states = shape.count
-        if current.count < states {
-            current = [Int64](repeating: Self.unreachable, count: states)
-            next = current
-        }
-        if parent.count < states * window.length { parent = [Int32](repeating: -1, count: states * window.length) }
-        currentReached.removeAll(keepingCapacity: true)
-        nextReached.removeAll(keepingCapacity: true)
+        memory.reserve(states: states, days: window.length)
+        var current = memory.first
+        var next = memory.second
         let start = window.startState
-        current[start.index] = 0
-        currentReached.append(start)
+        current.reach(start, value: 0)
         let limits = window.limits
         defer {
             // Leave both layers unreached for the next call.
-            for r in currentReached { current[r.index] = Self.unreachable }
-            for r in nextReached { next[r.index] = Self.unreachable }
+            current.clear()
+            next.clear()
         }
 
         for i in 0..<window.length {
+            let parents = memory.parents + i * states
             let atHorizonStart = window.first == 0 && i == 0
             let weekendIsNew = window.weekendIsNew(i, p)
             let weekendContinues = window.weekendContinuesFromPreviousDay(i, p)
-            for r in currentReached {
-                let value = current[r.index]
+            for r in current.reachedStates {
+                let value = current.values[r.index]
                 let last = Int(r.last)
                 let run = Int(r.run)
                 let working = last > 0
@@ -264,9 +255,9 @@ struct RosterRebuild {
                 if working ? (r.reachesStart || run >= limits.minWork) : true {
                     let newRun = working ? 1 : min(run + 1, limits.restCap)
                     let reaches = atHorizonStart || (!working && r.reachesStart)
-                    relax(
+                    next.relax(
                         r.resting(run: newRun, reachesStart: reaches, weekends: Int(r.weekends), shape),
-                        value, from: r.index, day: i, states)
+                        value, from: r.index, parents)
                 }
                 // A shift of type t.
                 guard working || r.reachesStart || run >= limits.minRest else { continue }
@@ -288,22 +279,19 @@ struct RosterRebuild {
                     guard newUnits <= shape.unitCap else { continue }
                     let newCounted = t == window.countedType ? Int(r.counted) + 1 : Int(r.counted)
                     guard newCounted <= shape.countCap else { continue }
-                    relax(
+                    next.relax(
                         kept.working(t + 1, units: newUnits, counted: newCounted, shape),
-                        value + cost + typePenalty[t] + weekendCost,
-                        from: r.index, day: i, states)
+                        value + cost + typePenalty[t] + weekendCost, from: r.index, parents)
                 }
             }
-            for r in currentReached { current[r.index] = Self.unreachable }
-            currentReached.removeAll(keepingCapacity: true)
+            current.clear()
             swap(&current, &next)
-            swap(&currentReached, &nextReached)
         }
 
         var best = -1
         var bestValue = Self.unreachable
-        for r in currentReached where window.endIsValid(r) {
-            let value = current[r.index] + window.minutePrice(units: Int(r.units))
+        for r in current.reachedStates where window.endIsValid(r) {
+            let value = current.values[r.index] + window.minutePrice(units: Int(r.units))
             if value < bestValue {
                 best = r.index
                 bestValue = value
@@ -313,18 +301,91 @@ struct RosterRebuild {
         var s = best
         for i in stride(from: window.length - 1, through: 0, by: -1) {
             plan[i] = Int32(shape.lastShift(of: s) - 1)
-            s = Int(parent[i * states + s])
+            s = Int(memory.parents[i * states + s])
         }
         return true
     }
+}
 
-    @inline(__always)
-    private mutating func relax(_ r: ReachedState, _ value: Int64, from previous: Int, day i: Int, _ states: Int) {
-        if value < next[r.index] {
-            if next[r.index] == Self.unreachable { nextReached.append(r) }
-            next[r.index] = value
-            parent[i * states + r.index] = Int32(previous)
+/// The memory of the programme: two layers (the best value of each state on one day and
+/// the states reached, so that only those are visited and cleared) and each day's parents.
+///
+/// Raw memory, grown only when a window needs more than any before it: the programme's
+/// inner loop writes it without the uniqueness and bounds checks of an array, which took
+/// a tenth of the search's time on Instance6 (`perf record`).
+private final class ProgrammeMemory {
+    private(set) var first = Layer(capacity: 0)
+    private(set) var second = Layer(capacity: 0)
+    /// The state each state of day `i` was reached from, at `i * states + state`.
+    private(set) var parents = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    private var parentCapacity = 0
+
+    /// Makes room for windows of `states` states and `days` days.
+    func reserve(states: Int, days: Int) {
+        if first.capacity < states {
+            first.deallocate()
+            second.deallocate()
+            first = Layer(capacity: states)
+            second = Layer(capacity: states)
         }
+        if parentCapacity < states * days {
+            parents.deallocate()
+            parentCapacity = states * days
+            parents = .allocate(capacity: parentCapacity)
+        }
+    }
+
+    deinit {
+        first.deallocate()
+        second.deallocate()
+        parents.deallocate()
+    }
+}
+
+/// One day's layer of the programme: a value for every state (`unreachable` until reached)
+/// and the list of states reached, with their fields so that nothing is decoded.
+private struct Layer {
+    let capacity: Int
+    let values: UnsafeMutablePointer<Int64>
+    private let reached: UnsafeMutablePointer<ReachedState>
+    private var reachedCount = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: RosterRebuild.unreachable, count: capacity)
+        reached = .allocate(capacity: capacity)
+    }
+
+    var reachedStates: UnsafeBufferPointer<ReachedState> { UnsafeBufferPointer(start: reached, count: reachedCount) }
+
+    mutating func reach(_ r: ReachedState, value: Int64) {
+        values[r.index] = value
+        reached[reachedCount] = r
+        reachedCount += 1
+    }
+
+    /// Keeps `value` for `r` when it is the best way there yet, remembering where it came from.
+    @inline(__always)
+    mutating func relax(_ r: ReachedState, _ value: Int64, from previous: Int, _ parents: UnsafeMutablePointer<Int32>) {
+        guard value < values[r.index] else { return }
+        if values[r.index] == RosterRebuild.unreachable {
+            reached[reachedCount] = r
+            reachedCount += 1
+        }
+        values[r.index] = value
+        parents[r.index] = Int32(previous)
+    }
+
+    /// Makes every reached state unreached again.
+    mutating func clear() {
+        for r in reachedStates { values[r.index] = RosterRebuild.unreachable }
+        reachedCount = 0
+    }
+
+    func deallocate() {
+        values.deallocate()
+        reached.deallocate()
     }
 }
 
