@@ -35,6 +35,12 @@ import Testing
         #expect(rebuilt > 100)
     }
 
+    @Test func groupsShiftTypesThatAllowTheSameSuccessors() throws {
+        // E and D may be followed by anything, N by neither E nor D: the rebuild's states
+        // tell the two classes apart (the property above runs on such rosters).
+        #expect(RosterRebuild(problem: try RandomShiftRoster.problem(seed: 1)).typeClass == [1, 1, 2])
+    }
+
     @Test func repairsAPersonWhoBreaksEveryKindOfRule() throws {
         let problem = try RandomShiftRoster.problem(seed: 3)
         var state = WorkingSolution(problem: problem)

@@ -2,23 +2,31 @@
 /// everyone else held fixed.
 ///
 /// A dynamic programme over the window's days whose states carry what the person's rules
-/// look at: the last shift (for forbidden successions), the length of the current run of
-/// work or of rest (for the run limits), whether that run reaches the start of the horizon
-/// (where a short run is allowed), the weekends and minutes worked in the window, and the
-/// shifts of the one type whose limit binds hardest there (others are priced). Every
-/// roster it returns keeps the run and succession rules, inside the window and where it
-/// meets the days around it; weekends and minutes beyond the limits are priced as the score
-/// prices them, so a person who breaks a rule gets the roster that breaks least. This is the
-/// pricing problem of branch and price for rosters (Burke & Curtois 2014), used here as a
-/// large local-search neighbourhood with the cover of the others as the prices.
+/// look at: the class of the last shift (which shifts may follow it: see `typeClass`), the
+/// length of the current run of work or of rest (for the run limits), whether that run
+/// reaches the start of the horizon (where a short run is allowed), the weekends and minutes
+/// worked in the window, and the shifts of the one type whose limit binds hardest there
+/// (others are priced). Every roster it returns keeps the run and succession rules, inside
+/// the window and where it meets the days around it; weekends and minutes beyond the limits
+/// are priced as the score prices them, so a person who breaks a rule gets the roster that
+/// breaks least. This is the pricing problem of branch and price for rosters (Burke &
+/// Curtois 2014), used here as a large local-search neighbourhood with the cover of the
+/// others as the prices.
 ///
-/// It assumes at most one shift a day (the shift-roster profile). The scratch arrays are
-/// kept between calls and grow only when a window needs more states than any before it.
+/// It assumes at most one shift a day (the shift-roster profile). The scratch memory is
+/// kept between calls and grows only when a window needs more states than any before it.
 struct RosterRebuild {
     /// Minutes are counted in units of the greatest common divisor of the shift lengths.
     private let minuteUnit: Int32
     /// The most minute units one shift takes.
     private let unitsPerShift: Int
+    /// The class of each shift type, from 1 (0 is a day off): types after which the same
+    /// types are forbidden on every day share one. A state needs only the class of its last
+    /// shift, so the programme has as many of those as there are classes, not types (4 for
+    /// Instance22's 10 types, 8 for Instance24's 32).
+    let typeClass: [Int32]
+    /// A type of each class, at `class - 1`: its successions stand for the class's.
+    private let classType: [Int32]
     /// The most states times choices times days one rebuild may take (a few milliseconds).
     private static let budget = 8_000_000
     /// Costs are scaled so that a random tie-break (0 or 1 a day) never outweighs one unit.
@@ -46,6 +54,34 @@ struct RosterRebuild {
         minuteUnit = max(1, unit)
         unitsPerShift = Int((problem.cellMinutes.max() ?? 0) / minuteUnit)
         typePenalty = [Int64](repeating: 0, count: problem.periodCount)
+        (typeClass, classType) = Self.successionClasses(problem)
+    }
+
+    /// Groups the shift types by the types forbidden after them, day by day.
+    private static func successionClasses(_ p: IndexedProblem) -> (typeClass: [Int32], classType: [Int32]) {
+        let types = p.periodCount
+        let followers = (0..<types).map { u in
+            (1..<max(1, p.dayCount)).map { day in
+                let c = (day - 1) * types + u
+                var mask: UInt64 = 0
+                for j in p.cellConflicts.start(c)..<p.cellConflicts.end(c) {
+                    let other = p.cellConflicts[j]
+                    if Int(p.cellDay[other]) == day { mask |= 1 << UInt64(p.cellPeriod[other]) }
+                }
+                return mask
+            }
+        }
+        var typeClass = [Int32](repeating: 0, count: types)
+        var classType: [Int32] = []
+        for u in 0..<types {
+            if let k = classType.firstIndex(where: { followers[Int($0)] == followers[u] }) {
+                typeClass[u] = Int32(k + 1)
+            } else {
+                classType.append(Int32(u))
+                typeClass[u] = Int32(classType.count)
+            }
+        }
+        return (typeClass, classType)
     }
 
     /// Clears `v`'s work on days `first ..< first + count` (shortened to the budget) and
@@ -60,7 +96,8 @@ struct RosterRebuild {
         let p = state.problem
         let types = p.periodCount
         guard types <= 63, p.maxShiftsPerDay == 1 else { return false }
-        let limits = PersonLimits(p, v, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift)
+        let limits = PersonLimits(
+            p, v, classes: classType.count, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift)
         func size(_ length: Int, _ counted: (type: Int, limit: Int)) -> Int {
             limits.stateEstimate(length: length) * (counted.limit + 1) * (types + 1) * length
         }
@@ -230,6 +267,7 @@ struct RosterRebuild {
         let shape = window.shape
         let states = shape.count
         memory.reserve(states: states, days: window.length)
+        let choices = memory.choices
         var current = memory.first
         var next = memory.second
         let start = window.startState
@@ -243,6 +281,7 @@ struct RosterRebuild {
 
         for i in 0..<window.length {
             let parents = memory.parents + i * states
+            let chosen = choices + i * states
             let atHorizonStart = window.first == 0 && i == 0
             let weekendIsNew = window.weekendIsNew(i, p)
             let weekendContinues = window.weekendContinuesFromPreviousDay(i, p)
@@ -257,7 +296,7 @@ struct RosterRebuild {
                     let reaches = atHorizonStart || (!working && r.reachesStart)
                     next.relax(
                         r.resting(run: newRun, reachesStart: reaches, weekends: Int(r.weekends), shape),
-                        value, from: r.index, parents)
+                        value, from: r.index, choosing: -1, parents, chosen)
                 }
                 // A shift of type t.
                 guard working || r.reachesStart || run >= limits.minRest else { continue }
@@ -268,7 +307,7 @@ struct RosterRebuild {
                 let newWeekends = Int(r.weekends) + (startsWeekend ? 1 : 0)
                 guard newWeekends <= shape.weekendCap else { continue }
                 let weekendCost = startsWeekend && newWeekends > window.weekendsLeft ? window.weekendPrice : 0
-                let successors = working && i > 0 ? allowedNext[i * types + last - 1] : ~0
+                let successors = working && i > 0 ? allowedNext[i * types + Int(classType[last - 1])] : ~0
                 // The fields a shift of any type sets alike; `working` adds the type's own.
                 let kept = r.resting(run: newRun, reachesStart: reaches, weekends: newWeekends, shape)
                 for t in 0..<types where successors & (1 << UInt64(t)) != 0 {
@@ -280,8 +319,9 @@ struct RosterRebuild {
                     let newCounted = t == window.countedType ? Int(r.counted) + 1 : Int(r.counted)
                     guard newCounted <= shape.countCap else { continue }
                     next.relax(
-                        kept.working(t + 1, units: newUnits, counted: newCounted, shape),
-                        value + cost + typePenalty[t] + weekendCost, from: r.index, parents)
+                        kept.working(Int(typeClass[t]), units: newUnits, counted: newCounted, shape),
+                        value + cost + typePenalty[t] + weekendCost, from: r.index, choosing: Int8(t), parents,
+                        chosen)
                 }
             }
             current.clear()
@@ -300,7 +340,7 @@ struct RosterRebuild {
         guard best >= 0 else { return false }
         var s = best
         for i in stride(from: window.length - 1, through: 0, by: -1) {
-            plan[i] = Int32(shape.lastShift(of: s) - 1)
+            plan[i] = Int32(choices[i * states + s])
             s = Int(memory.parents[i * states + s])
         }
         return true
@@ -316,8 +356,10 @@ struct RosterRebuild {
 private final class ProgrammeMemory {
     private(set) var first = Layer(capacity: 0)
     private(set) var second = Layer(capacity: 0)
-    /// The state each state of day `i` was reached from, at `i * states + state`.
+    /// The state each state of day `i` was reached from, at `i * states + state`, and the
+    /// shift type worked on the way (-1: a day off).
     private(set) var parents = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    private(set) var choices = UnsafeMutablePointer<Int8>.allocate(capacity: 0)
     private var parentCapacity = 0
 
     /// Makes room for windows of `states` states and `days` days.
@@ -330,8 +372,10 @@ private final class ProgrammeMemory {
         }
         if parentCapacity < states * days {
             parents.deallocate()
+            choices.deallocate()
             parentCapacity = states * days
             parents = .allocate(capacity: parentCapacity)
+            choices = .allocate(capacity: parentCapacity)
         }
     }
 
@@ -339,6 +383,7 @@ private final class ProgrammeMemory {
         first.deallocate()
         second.deallocate()
         parents.deallocate()
+        choices.deallocate()
     }
 }
 
@@ -367,7 +412,10 @@ private struct Layer {
 
     /// Keeps `value` for `r` when it is the best way there yet, remembering where it came from.
     @inline(__always)
-    mutating func relax(_ r: ReachedState, _ value: Int64, from previous: Int, _ parents: UnsafeMutablePointer<Int32>) {
+    mutating func relax(
+        _ r: ReachedState, _ value: Int64, from previous: Int, choosing type: Int8,
+        _ parents: UnsafeMutablePointer<Int32>, _ choices: UnsafeMutablePointer<Int8>
+    ) {
         guard value < values[r.index] else { return }
         if values[r.index] == RosterRebuild.unreachable {
             reached[reachedCount] = r
@@ -375,6 +423,7 @@ private struct Layer {
         }
         values[r.index] = value
         parents[r.index] = Int32(previous)
+        choices[r.index] = type
     }
 
     /// Makes every reached state unreached again.
@@ -403,12 +452,13 @@ private struct PersonLimits {
     let maxMinutes: Int64
     let tracksWeekends: Bool
     let tracksMinutes: Bool
-    let types: Int
+    /// Classes of shift types (`RosterRebuild.typeClass`).
+    let classes: Int
     /// Minutes are counted in these units; one shift takes at most `unitsPerShift` of them.
     let minuteUnit: Int64
     let unitsPerShift: Int
 
-    init(_ p: IndexedProblem, _ v: Int, minuteUnit: Int32, unitsPerShift: Int) {
+    init(_ p: IndexedProblem, _ v: Int, classes: Int, minuteUnit: Int32, unitsPerShift: Int) {
         self.minuteUnit = Int64(minuteUnit)
         self.unitsPerShift = unitsPerShift
         let limit = Int(p.volunteerMaxConsecutive[v])
@@ -422,7 +472,7 @@ private struct PersonLimits {
         tracksMinutes = p.tracksMinutes
         minMinutes = Int64(p.volunteerMinMinutes[v])
         maxMinutes = p.softLimits ? Int64(p.volunteerMaxMinutes[v]) : .max
-        types = p.periodCount
+        self.classes = classes
     }
 
     /// Weekends worth remembering in a window: beyond one above the limit, none pays.
@@ -440,14 +490,14 @@ private struct PersonLimits {
 
     /// An upper bound on the states of a window of `length` days, before the counted type.
     func stateEstimate(length: Int) -> Int {
-        (types + 1) * (max(workCap, restCap) + 1) * 2 * (weekendCap(length: length, left: maxWeekends) + 1)
+        (classes + 1) * (max(workCap, restCap) + 1) * 2 * (weekendCap(length: length, left: maxWeekends) + 1)
             * (unitCap(length: length, room: maxMinutes) + 1)
     }
 }
 
-/// How the programme's states are numbered: last shift (0: off), run length, whether the
-/// run reaches the horizon's start, weekends and minute units worked in the window, and
-/// shifts of the counted type, each field a digit of its own base.
+/// How the programme's states are numbered: the last shift's class (0: off), run length,
+/// whether the run reaches the horizon's start, weekends and minute units worked in the
+/// window, and shifts of the counted type, each field a digit of its own base.
 private struct StateShape {
     let weekendCap: Int
     let unitCap: Int
@@ -460,7 +510,7 @@ private struct StateShape {
     let weekendStride: Int
     let unitStride: Int
 
-    init(types: Int, runCap: Int, weekendCap: Int, unitCap: Int, countCap: Int) {
+    init(classes: Int, runCap: Int, weekendCap: Int, unitCap: Int, countCap: Int) {
         self.weekendCap = weekendCap
         self.unitCap = unitCap
         self.countCap = countCap
@@ -469,12 +519,8 @@ private struct StateShape {
         reachesStride = weekendStride * (weekendCap + 1)
         runStride = reachesStride * 2
         lastStride = runStride * (runCap + 1)
-        count = lastStride * (types + 1)
+        count = lastStride * (classes + 1)
     }
-
-    /// The last shift (0: off) of state number `s`.
-    @inline(__always)
-    func lastShift(of s: Int) -> Int { s / lastStride }
 }
 
 /// A state the programme has reached: its number and its fields.
@@ -564,12 +610,13 @@ private struct Window {
         minutePrice = p.weightMinuteViolation * Self.scale
         let runCap = max(limits.workCap, limits.restCap)
         shape = StateShape(
-            types: types, runCap: runCap, weekendCap: weekendCap, unitCap: unitCap, countCap: counted.limit)
+            classes: limits.classes, runCap: runCap, weekendCap: weekendCap, unitCap: unitCap, countCap: counted.limit)
         countedType = counted.type
 
-        // The state just before the window: what the person works on the day before, how long
-        // that run has lasted, and whether it reaches day 0. Before day 0, a rest day that
-        // reaches the start (any run may follow it).
+        // The state just before the window: whether the person works on the day before (the
+        // class of that shift does not matter: what may follow it on the first day is kept by
+        // the first day's clashes), how long that run has lasted, and whether it reaches day 0.
+        // Before day 0, a rest day that reaches the start (any run may follow it).
         if first == 0 {
             startState = ReachedState(
                 last: 0, run: limits.restCap, reachesStart: true, weekends: 0, units: 0, counted: 0, shape)
@@ -581,15 +628,10 @@ private struct Window {
                 run += 1
                 d -= 1
             }
-            var lastType = 0
-            if working {
-                for t in 0..<types where state.volunteerCellSlot[v * p.cellCount + (first - 1) * types + t] >= 0 {
-                    lastType = t + 1
-                }
-            }
             let cap = working ? (limits.maxWork == .max ? limits.workCap : limits.maxWork) : limits.restCap
             startState = ReachedState(
-                last: lastType, run: min(run, cap, runCap), reachesStart: d < 0, weekends: 0, units: 0, counted: 0, shape)
+                last: working ? 1 : 0, run: min(run, cap, runCap), reachesStart: d < 0, weekends: 0, units: 0,
+                counted: 0, shape)
         }
         if last + 1 < p.dayCount {
             let working = works(last + 1)
