@@ -526,6 +526,7 @@ private struct StateShape {
 /// A state the programme has reached: its number and its fields.
 private struct ReachedState {
     var index: Int
+    /// The class of the last shift (`RosterRebuild.typeClass`), 0 after a day off.
     var last: Int32
     var run: Int32
     var weekends: Int32
@@ -552,7 +553,8 @@ private struct ReachedState {
             counted: Int(counted), shape)
     }
 
-    /// This day-off state turned into one where shift `last` is worked, with its units and count.
+    /// This day-off state turned into one where a shift of class `last` is worked, with its
+    /// units and count.
     @inline(__always)
     func working(_ last: Int, units newUnits: Int, counted newCounted: Int, _ shape: StateShape) -> ReachedState {
         var r = self
