@@ -267,7 +267,6 @@ struct RosterRebuild {
         let shape = window.shape
         let states = shape.count
         memory.reserve(states: states, days: window.length)
-        let choices = memory.choices
         var current = memory.first
         var next = memory.second
         let start = window.startState
@@ -281,7 +280,7 @@ struct RosterRebuild {
 
         for i in 0..<window.length {
             let parents = memory.parents + i * states
-            let chosen = choices + i * states
+            let chosen = memory.choices + i * states
             let atHorizonStart = window.first == 0 && i == 0
             let weekendIsNew = window.weekendIsNew(i, p)
             let weekendContinues = window.weekendContinuesFromPreviousDay(i, p)
@@ -340,7 +339,7 @@ struct RosterRebuild {
         guard best >= 0 else { return false }
         var s = best
         for i in stride(from: window.length - 1, through: 0, by: -1) {
-            plan[i] = Int32(choices[i * states + s])
+            plan[i] = Int32(memory.choices[i * states + s])
             s = Int(memory.parents[i * states + s])
         }
         return true
@@ -351,8 +350,8 @@ struct RosterRebuild {
 /// the states reached, so that only those are visited and cleared) and each day's parents.
 ///
 /// Raw memory, grown only when a window needs more than any before it: the programme's
-/// inner loop writes it without the uniqueness and bounds checks of an array, which took
-/// a tenth of the search's time on Instance6 (`perf record`).
+/// inner loop writes it without the uniqueness and bounds checks of an array (5,000,000
+/// moves of Instance6 took 16 to 17 s with arrays, 12 s without: Benchmarks/README.md).
 private final class ProgrammeMemory {
     private(set) var first = Layer(capacity: 0)
     private(set) var second = Layer(capacity: 0)
