@@ -35,6 +35,10 @@ struct MoveSelector {
     /// limited): Instance19 ends lower than with random runs only, 8 and 18 about even
     /// (Benchmarks/README.md).
     private static let halfWeekendShare = 500
+    /// Unpaired rebuild chains that start by moving a weekend worked on one day only to a
+    /// weekend with an open place, out of 1,000 (where weekends are limited). Instance19 and
+    /// 18 end lower; at twice the share Instance8 ended higher (Benchmarks/README.md).
+    private static let wastedWeekendShare = 250
     private var dayReassignment = DayReassignment()
     /// Like `rebuildCredit`, for day reassignments, earned only while the search is cool.
     private var dayCredit = 0
@@ -359,7 +363,10 @@ struct MoveSelector {
     /// place open, someone who could take it; up to three links. Some chains start as a
     /// pair (`pairedChainStaff`): someone who may take an open place rebuilds around it
     /// with the work of someone on duty that day cleared, then that partner rebuilds over
-    /// the same days, so the two share their work out anew. Otherwise, half the time, while
+    /// the same days, so the two share their work out anew. Where weekends are limited, a
+    /// quarter of the other chains move a wasted weekend (`wastedWeekend`): its worker gives
+    /// up the run through it, rebuilds round an open weekend place, and someone on duty on the
+    /// wasted weekend's free day rebuilds where the run was. Otherwise, half the time, while
     /// rules are broken, the chain starts from someone who breaks one, over the days where
     /// they do; else, half the time, from someone in a team above its need. A person who
     /// still breaks a rule after their rebuild (a run elsewhere, or minutes or weekends one
@@ -380,7 +387,18 @@ struct MoveSelector {
         let paired = random.below(p.volunteerCount) < Self.pairedChainStaff
         let open = paired ? openSlot(state, &random) : -1
         var partner = -1
-        if open >= 0 {
+        var partnerFirst = -1
+        if !paired && p.tracksWeekends && random.below(1000) < Self.wastedWeekendShare,
+            let wasted = wastedWeekend(state, &random)
+        {
+            guard RosterRebuild.clear(wasted.person, days: wasted.run.lowerBound, count: wasted.run.count, &state, &log)
+            else { return false }
+            person = wasted.person
+            centre(on: wasted.run.lowerBound)
+            partnerFirst = first
+            partner = onDuty(wasted.otherDay, besides: person, state, &random)
+            centre(on: wasted.openDay)
+        } else if open >= 0 {
             let day = Int(p.cellDay[Int(p.slotCell[open])])
             centre(on: day)
             let taker = candidate(state, open, &random)
@@ -409,8 +427,8 @@ struct MoveSelector {
             let w = random.below(p.volunteerCount)
             if w != person { partner = w }
         }
-        let partnerFirst = first
-        if partner >= 0 {
+        if paired && partner >= 0 {
+            partnerFirst = first
             guard RosterRebuild.clear(partner, days: first, count: length, &state, &log) else { return false }
         }
         let noise = random.below(2) * 3
@@ -510,6 +528,62 @@ struct MoveSelector {
             }
             if d + 1 < days && weekend(d + 1) == k && !works(d + 1) && d + 2 >= length {
                 return (d + 2 - length, false)
+            }
+        }
+        return nil
+    }
+
+    /// A weekend worked on one day only, by someone who could take an open place on a
+    /// weekend they do not work if their allowance had room: the person, the open place's
+    /// day, their run of work through the wasted weekend's worked day, and its free day;
+    /// nil when a few draws find none.
+    private func wastedWeekend(
+        _ state: WorkingSolution, _ random: inout RandomSource
+    ) -> (person: Int, openDay: Int, run: Range<Int>, otherDay: Int)? {
+        let p = state.problem
+        let days = p.dayCount
+        func weekend(_ d: Int) -> Int32 { p.cellWeekend[d * p.periodCount] }
+        func works(_ v: Int, _ d: Int) -> Bool { d >= 0 && d < days && state.volunteerDayCount[v * days + d] > 0 }
+        func worksWeekend(_ v: Int, of d: Int) -> Bool {
+            let k = weekend(d)
+            return works(v, d) || (d > 0 && weekend(d - 1) == k && works(v, d - 1))
+                || (d + 1 < days && weekend(d + 1) == k && works(v, d + 1))
+        }
+        // An open place on a weekend, from a random day on.
+        let start = random.below(days)
+        var open = -1
+        search: for i in 0..<days {
+            let d = (start + i) % days
+            guard weekend(d) >= 0 else { continue }
+            let c = d * p.periodCount + random.below(p.periodCount)
+            for offset in 0..<p.periodCount {
+                let cell = d * p.periodCount + (c + offset) % p.periodCount
+                for j in p.cellSlots.start(cell)..<p.cellSlots.end(cell) {
+                    let s = p.cellSlots[j]
+                    if state.slotCount[s] < p.slotNeed[s] && !p.slotFrozen[s] {
+                        open = s
+                        break search
+                    }
+                }
+            }
+        }
+        guard open >= 0 else { return nil }
+        let openDay = Int(p.cellDay[Int(p.slotCell[open])])
+        for _ in 0..<8 {
+            let v = candidate(state, open, &random)
+            guard v >= 0, !worksWeekend(v, of: openDay), state.volunteerWeekends[v] >= p.volunteerMaxWeekends[v]
+            else { continue }
+            let from = random.below(days)
+            for i in 0..<days {
+                let d = (from + i) % days
+                guard weekend(d) >= 0, works(v, d) else { continue }
+                let other = d > 0 && weekend(d - 1) == weekend(d) ? d - 1 : d + 1
+                guard other < days, weekend(other) == weekend(d), !works(v, other) else { continue }
+                var first = d
+                while works(v, first - 1) { first -= 1 }
+                var end = d + 1
+                while works(v, end) { end += 1 }
+                return (v, openDay, first..<end, other)
             }
         }
         return nil
