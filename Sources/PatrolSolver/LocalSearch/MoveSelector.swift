@@ -515,18 +515,17 @@ struct MoveSelector {
     ) -> (first: Int, earlier: Bool)? {
         let p = state.problem
         let days = p.dayCount
-        func weekend(_ d: Int) -> Int32 { p.cellWeekend[d * p.periodCount] }
         func works(_ d: Int) -> Bool { state.volunteerDayCount[v * days + d] > 0 }
         let start = random.below(days)
         for i in 0..<days {
             let d = (start + i) % days
-            let k = weekend(d)
+            let k = p.weekend(ofDay: d)
             guard k >= 0, works(d) else { continue }
-            if d > 0 && weekend(d - 1) == k && !works(d - 1) {
+            if d > 0 && p.weekend(ofDay: d - 1) == k && !works(d - 1) {
                 if d - 1 + length <= days { return (d - 1, true) }
                 continue
             }
-            if d + 1 < days && weekend(d + 1) == k && !works(d + 1) && d + 2 >= length {
+            if d + 1 < days && p.weekend(ofDay: d + 1) == k && !works(d + 1) && d + 2 >= length {
                 return (d + 2 - length, false)
             }
         }
@@ -542,22 +541,21 @@ struct MoveSelector {
     ) -> (person: Int, openDay: Int, run: Range<Int>, otherDay: Int)? {
         let p = state.problem
         let days = p.dayCount
-        func weekend(_ d: Int) -> Int32 { p.cellWeekend[d * p.periodCount] }
         func works(_ v: Int, _ d: Int) -> Bool { d >= 0 && d < days && state.volunteerDayCount[v * days + d] > 0 }
         func worksWeekend(_ v: Int, of d: Int) -> Bool {
-            let k = weekend(d)
-            return works(v, d) || (d > 0 && weekend(d - 1) == k && works(v, d - 1))
-                || (d + 1 < days && weekend(d + 1) == k && works(v, d + 1))
+            let k = p.weekend(ofDay: d)
+            return works(v, d) || (d > 0 && p.weekend(ofDay: d - 1) == k && works(v, d - 1))
+                || (d + 1 < days && p.weekend(ofDay: d + 1) == k && works(v, d + 1))
         }
         // An open place on a weekend, from a random day on.
         let start = random.below(days)
         var open = -1
         search: for i in 0..<days {
             let d = (start + i) % days
-            guard weekend(d) >= 0 else { continue }
-            let c = d * p.periodCount + random.below(p.periodCount)
+            guard p.weekend(ofDay: d) >= 0 else { continue }
+            let firstType = random.below(p.periodCount)
             for offset in 0..<p.periodCount {
-                let cell = d * p.periodCount + (c + offset) % p.periodCount
+                let cell = d * p.periodCount + (firstType + offset) % p.periodCount
                 for j in p.cellSlots.start(cell)..<p.cellSlots.end(cell) {
                     let s = p.cellSlots[j]
                     if state.slotCount[s] < p.slotNeed[s] && !p.slotFrozen[s] {
@@ -576,9 +574,9 @@ struct MoveSelector {
             let from = random.below(days)
             for i in 0..<days {
                 let d = (from + i) % days
-                guard weekend(d) >= 0, works(v, d) else { continue }
-                let other = d > 0 && weekend(d - 1) == weekend(d) ? d - 1 : d + 1
-                guard other < days, weekend(other) == weekend(d), !works(v, other) else { continue }
+                guard p.weekend(ofDay: d) >= 0, works(v, d) else { continue }
+                let other = d > 0 && p.weekend(ofDay: d - 1) == p.weekend(ofDay: d) ? d - 1 : d + 1
+                guard other < days, p.weekend(ofDay: other) == p.weekend(ofDay: d), !works(v, other) else { continue }
                 var first = d
                 while works(v, first - 1) { first -= 1 }
                 var end = d + 1

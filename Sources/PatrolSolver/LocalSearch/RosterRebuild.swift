@@ -596,12 +596,10 @@ private struct Window {
         counted: (type: Int, limit: Int)
     ) {
         let p = state.problem
-        let types = p.periodCount
         self.first = first
         length = last - first + 1
         self.limits = limits
         func works(_ d: Int) -> Bool { state.volunteerDayCount[v * p.dayCount + d] > 0 }
-        func weekend(_ d: Int) -> Int32 { p.cellWeekend[d * types] }
 
         weekendsLeft = limits.maxWeekends - Int(state.volunteerWeekends[v])
         let weekendCap = limits.weekendCap(length: length, left: weekendsLeft)
@@ -650,23 +648,23 @@ private struct Window {
             followingRun = 0
             followingReachesEnd = true
         }
-        weekendBefore = first > 0 && works(first - 1) ? weekend(first - 1) : -1
-        weekendAfter = last + 1 < p.dayCount && works(last + 1) ? weekend(last + 1) : -1
+        weekendBefore = first > 0 && works(first - 1) ? p.weekend(ofDay: first - 1) : -1
+        weekendAfter = last + 1 < p.dayCount && works(last + 1) ? p.weekend(ofDay: last + 1) : -1
     }
 
     /// Whether working window day `i` starts a weekend the person has not worked yet
     /// (counting the days just outside the window).
     func weekendIsNew(_ i: Int, _ p: IndexedProblem) -> Bool {
         guard limits.tracksWeekends else { return false }
-        let k = p.cellWeekend[(first + i) * p.periodCount]
+        let k = p.weekend(ofDay: first + i)
         return k >= 0 && k != weekendBefore && k != weekendAfter
     }
 
     /// Whether window day `i` belongs to the same weekend as the window day before it.
     func weekendContinuesFromPreviousDay(_ i: Int, _ p: IndexedProblem) -> Bool {
         guard i > 0 else { return false }
-        let k = p.cellWeekend[(first + i) * p.periodCount]
-        return k >= 0 && p.cellWeekend[(first + i - 1) * p.periodCount] == k
+        let k = p.weekend(ofDay: first + i)
+        return k >= 0 && p.weekend(ofDay: first + i - 1) == k
     }
 
     /// The price of the minutes outside the person's limits when the window holds `units`.

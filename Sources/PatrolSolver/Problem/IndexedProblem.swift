@@ -48,6 +48,10 @@ struct IndexedProblem: Sendable {
     /// The weekend a cell's day belongs to, or -1 on weekdays (for weekend limits).
     var cellWeekend: [Int32] = []
     var cellPeriod: [Int32] = []
+
+    /// The weekend day `d` belongs to, or -1 on weekdays.
+    @inline(__always)
+    func weekend(ofDay d: Int) -> Int32 { cellWeekend[d * periodCount] }
     /// Working minutes of a patrol or shift in the cell (for total-time limits).
     var cellMinutes: [Int32] = []
     /// Slots of each cell.
