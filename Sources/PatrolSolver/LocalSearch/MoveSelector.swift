@@ -542,11 +542,6 @@ struct MoveSelector {
         let p = state.problem
         let days = p.dayCount
         func works(_ v: Int, _ d: Int) -> Bool { d >= 0 && d < days && state.volunteerDayCount[v * days + d] > 0 }
-        func worksWeekend(_ v: Int, of d: Int) -> Bool {
-            let k = p.weekend(ofDay: d)
-            return works(v, d) || (d > 0 && p.weekend(ofDay: d - 1) == k && works(v, d - 1))
-                || (d + 1 < days && p.weekend(ofDay: d + 1) == k && works(v, d + 1))
-        }
         // An open place on a weekend, from a random day on.
         let start = random.below(days)
         var open = -1
@@ -567,9 +562,11 @@ struct MoveSelector {
         }
         guard open >= 0 else { return nil }
         let openDay = Int(p.cellDay[Int(p.slotCell[open])])
+        let openWeekend = Int(p.weekend(ofDay: openDay))
         for _ in 0..<8 {
             let v = candidate(state, open, &random)
-            guard v >= 0, !worksWeekend(v, of: openDay), state.volunteerWeekends[v] >= p.volunteerMaxWeekends[v]
+            guard v >= 0, state.volunteerWeekendDays[v * p.weekendCount + openWeekend] == 0,
+                state.volunteerWeekends[v] >= p.volunteerMaxWeekends[v]
             else { continue }
             let from = random.below(days)
             for i in 0..<days {

@@ -38,6 +38,8 @@ struct WorkingSolution: Sendable {
     var volunteerMinutes: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerMinutes) }
     /// Weekends worked per person (when weekends are tracked).
     var volunteerWeekends: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerWeekends) }
+    /// Days worked in each weekend, at `v * weekendCount + k` (when weekends are tracked).
+    var volunteerWeekendDays: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerWeekendDays) }
     /// Units of priced rules each person breaks (days, minutes, weekends): rebuilds start there.
     var volunteerViolation: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(storage.volunteerViolation) }
     /// Slots with an open place, for move selection.
