@@ -30,6 +30,7 @@ struct LocalSearchPhase {
         var lastReport = statistics.elapsed
         let startTime = termination.elapsed
         var cycleStartTotal = best.total
+        var staleCycles = 0
 
         while true {
             if statistics.movesEvaluated & 1023 == 0 {
@@ -48,8 +49,10 @@ struct LocalSearchPhase {
             if statistics.movesEvaluated & 1023 == 0 { selector.temperature = annealing.temperature }
             if annealing.step() {
                 // A cycle that found nothing better hands the next one to rebuilds more.
-                selector.intensifiesRebuilds = best.total >= cycleStartTotal
-                best.restore(into: &state)
+                let stale = best.total >= cycleStartTotal
+                selector.intensifiesRebuilds = stale
+                staleCycles = stale ? staleCycles + 1 : 0
+                if staleCycles < role.staleCyclesBeforeWalkingOn { best.restore(into: &state) }
                 if role.adoptsSharedBest {
                     incumbent?.exchange(&best, &state)
                 } else {
@@ -120,13 +123,13 @@ struct LocalSearchPhase {
 /// The part one search plays in a portfolio of threads (`--threads N`).
 ///
 /// Every other thread explores: it anneals at the full temperature, moves between basins and
-/// only ever restarts from its own best, so the portfolio keeps a second line of search. The
-/// others polish: they anneal at 0.3 times the temperature and restart from the portfolio's
-/// best. With one temperature the threads spent their time in the same basin (measured on
-/// Curtois instances 2, 3, 6, 9, 12, 15 and 19 and on patrol communities); with the explorer
-/// adopting the shared best too, it was pulled back into the polisher's basin: Instance3
-/// reached its optimum 1001 in one two-thread run of eight, against three of eight now, and
-/// Instance10, 12 and 17 ended lower on average, 13 higher (Benchmarks/README.md).
+/// only ever restarts from its own best (or, once stuck, from where it is), so the portfolio
+/// keeps a second line of search. The others polish: they anneal at 0.3 times the temperature
+/// and restart from the portfolio's best. With one temperature the threads spent their time in
+/// the same basin (measured on Curtois instances 2, 3, 6, 9, 12, 15 and 19 and on patrol
+/// communities); with the explorer adopting the shared best too, it was pulled back into the
+/// polisher's basin: Instance3 reached its optimum 1001 in one two-thread run of eight, against
+/// three of eight now, and Instance10, 12 and 17 ended lower on average, 13 higher (Benchmarks/README.md).
 enum PortfolioRole: Sendable {
     case explorer
     case polisher
@@ -146,4 +149,18 @@ enum PortfolioRole: Sendable {
 
     /// Whether the search restarts from a better best that another thread shared.
     var adoptsSharedBest: Bool { self == .polisher }
+
+    /// After this many cycles in a row that found nothing better, the search carries on from
+    /// where the last one ended instead of going back to its best. Reheating from one roster
+    /// every cycle kept the explorer in one basin (Instance6, seed 3: 2047 from 2 s to 60 s);
+    /// walking on after one stale cycle freed it there (seeds 1 and 2 at 30 s: 1960 and 1956
+    /// against 2048 and 2046) but cost Instance19, a search that still improves most cycles,
+    /// about 5 %; after two, 6, 8, 17 and 19 ended lower on average (Benchmarks/README.md). The
+    /// polisher always restarts from the best.
+    var staleCyclesBeforeWalkingOn: Int {
+        switch self {
+        case .explorer: 2
+        case .polisher: .max
+        }
+    }
 }
