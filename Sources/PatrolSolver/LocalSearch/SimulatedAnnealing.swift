@@ -1,4 +1,5 @@
-/// Simulated annealing in cycles (Kirkpatrick et al. 1983), restarted from the best.
+/// Simulated annealing in cycles (Kirkpatrick et al. 1983), restarted from the best (or,
+/// for a stuck explorer, from where the last cycle ended: `PortfolioRole`).
 ///
 /// Each cycle cools geometrically from `startTemperature` to `endTemperature`; a worse
 /// move of `delta` is accepted with probability exp(-delta / T). Cycles double in length
