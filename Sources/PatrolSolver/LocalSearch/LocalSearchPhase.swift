@@ -129,7 +129,8 @@ struct LocalSearchPhase {
 /// the same basin (measured on Curtois instances 2, 3, 6, 9, 12, 15 and 19 and on patrol
 /// communities); with the explorer adopting the shared best too, it was pulled back into the
 /// polisher's basin: Instance3 reached its optimum 1001 in one two-thread run of eight, against
-/// three of eight now, and Instance10, 12 and 17 ended lower on average, 13 higher (Benchmarks/README.md).
+/// three of eight now, and Instance10, 12 and 17 ended lower on average, 13 higher
+/// (Benchmarks/README.md).
 enum PortfolioRole: Sendable {
     case explorer
     case polisher
@@ -155,8 +156,9 @@ enum PortfolioRole: Sendable {
     /// every cycle kept the explorer in one basin (Instance6, seed 3: 2047 from 2 s to 60 s);
     /// walking on after one stale cycle freed it there (seeds 1 and 2 at 30 s: 1960 and 1956
     /// against 2048 and 2046) but cost Instance19, a search that still improves most cycles,
-    /// about 5 %; after two, 6, 8, 17 and 19 ended lower on average (Benchmarks/README.md). The
-    /// polisher always restarts from the best.
+    /// about 5 %; after two, 6, 8, 17, 18 and 19 ended lower on average and 9, 10 and 15 higher,
+    /// each within what single runs spread (Benchmarks/README.md). The polisher always restarts
+    /// from the best.
     var staleCyclesBeforeWalkingOn: Int {
         switch self {
         case .explorer: 2
