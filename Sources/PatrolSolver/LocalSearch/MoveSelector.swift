@@ -29,6 +29,17 @@ struct MoveSelector {
     /// is often drawn, and the single chains have run out (Instance5 reaches its better
     /// outcome); among many, pairs are a long shot and cost the single chains' time.
     private static let pairedChainStaff = 16
+    /// Chains that start from a broken run once few rules are left broken (at most
+    /// `longRepairViolations` units: days, minutes and weekends together) rebuild half the
+    /// time over `longRepairDays` with the minutes priced, not counted
+    /// (`RosterRebuild.rebuild(pricingMinutes:)`). On Instance22 everyone's working time
+    /// leaves four to eight shifts of slack in the year, and the last broken rest days could
+    /// not be mended in four weeks without a shift short: 60 s runs are feasible in four of
+    /// four seeds, against six of ten runs before. Long rebuilds from the start, when many
+    /// rules are broken, took time the short ones spend better (Instance13 and 23 ended higher
+    /// at 30 s; Benchmarks/README.md).
+    private static let longRepairDays = 112
+    private static let longRepairViolations: Int64 = 20
     /// The longest run of days a rotation moves.
     private static let rotationDays = 35
     /// Rotations aimed at a weekend worked on one day only, out of 1,000 (where weekends are
@@ -368,19 +379,20 @@ struct MoveSelector {
     /// up the run through it, rebuilds round an open weekend place, and someone on duty on the
     /// wasted weekend's free day rebuilds where the run was. Otherwise, half the time, while
     /// rules are broken, the chain starts from someone who breaks one, over the days where
-    /// they do; else, half the time, from someone in a team above its need. A person who
-    /// still breaks a rule after their rebuild (a run elsewhere, or minutes or weekends one
-    /// window cannot balance) is rebuilt again, up to three more times, before the chain moves
-    /// on: for a broken run, first where they work least, then where the run is, then where
-    /// they work least again (someone at their minimum minutes has no shift to spare where the
-    /// run is, so a shift goes elsewhere first); for minutes or weekends, where they have the
-    /// most room. Half the chains are best responses; the others add up to three units of
-    /// noise a day, so near-best rosters get proposed and the annealing judges them by their
-    /// real score.
+    /// they do (late in the repair, over months: `longRepairDays`); else, half the time, from
+    /// someone in a team above its need. A person who still breaks a rule after their rebuild
+    /// (a run elsewhere, or minutes or weekends one window cannot balance) is rebuilt again, up
+    /// to three more times, before the chain moves on: for a broken run, first where they work
+    /// least, then where the run is, then where they work least again (someone at their minimum
+    /// minutes has no shift to spare where the run is, so a shift goes elsewhere first); for
+    /// minutes or weekends, where they have the most room. Half the chains are best responses;
+    /// the others add up to three units of noise a day, so near-best rosters get proposed and
+    /// the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         guard rebuildCredit > 0 else { return false }
         let p = state.problem
-        let length = min(p.dayCount, 28)
+        var length = min(p.dayCount, 28)
+        var pricingMinutes = false
         var person = random.below(p.volunteerCount)
         var first = random.below(p.dayCount - length + 1)
         func centre(on day: Int) { first = max(0, min(p.dayCount - length, day - length / 2)) }
@@ -410,7 +422,13 @@ struct MoveSelector {
                 guard state.volunteerViolation[w] > 0 else { continue }
                 person = w
                 let day = state.brokenRunDay(w)
-                if day >= 0 { centre(on: day) }
+                if day >= 0 {
+                    if state.counts.hardViolation <= Self.longRepairViolations && random.below(2) == 0 {
+                        length = min(p.dayCount, Self.longRepairDays)
+                        pricingMinutes = true
+                    }
+                    centre(on: day)
+                }
                 break
             }
         } else if random.below(2) == 0 {
@@ -436,7 +454,8 @@ struct MoveSelector {
         var repairs = 0
         while links < 3 {
             let mark = log.steps.count
-            let rebuilt = rebuilder.rebuild(person, days: first, count: length, noise: noise, &state, &log, &random)
+            let rebuilt = rebuilder.rebuild(
+                person, days: first, count: length, noise: noise, pricingMinutes: pricingMinutes, &state, &log, &random)
             rebuildCredit -= rebuilder.lastWork / rebuildStepsPerMove
             guard rebuilt else {
                 log.undo(&state, downTo: mark)

@@ -40,6 +40,9 @@ struct RosterRebuild {
     /// Bit `t` of `allowedNext[i * T + u]` is set when shift `t` may follow `u` on window day `i`.
     private var allowedNext: [UInt64] = []
     private var typePenalty: [Int64] = []
+    /// The price of one minute unit worked, scaled: 0 unless minutes are priced instead of
+    /// counted (`rebuild(pricingMinutes:)`).
+    private var unitPrice: Int64 = 0
     /// The programme's layers and parents (see `ProgrammeMemory`); a rebuild belongs to one
     /// search, so its copies never run at once.
     private let memory = ProgrammeMemory()
@@ -89,15 +92,23 @@ struct RosterRebuild {
     /// when there is none, a slot there is frozen, or a rule the programme does not follow
     /// refuses it. Each day's costs get a random share of up to `noise` score units (ties
     /// are always broken at random), so the programme can propose near-best rosters too.
+    ///
+    /// With `pricingMinutes`, the minutes worked are not counted in the states but priced per
+    /// minute, at the lowest price that brings the person's total within their limits (found
+    /// by bisection, a dozen programmes): the states are fewer, so a window can be months long
+    /// where counting the minutes cut it to weeks. Where the working time leaves a person
+    /// little slack, mending a broken run moves work by more than a few weeks.
     mutating func rebuild(
-        _ v: Int, days first: Int, count requested: Int, noise: Int = 0, _ state: inout WorkingSolution,
-        _ log: inout MoveLog, _ random: inout RandomSource
+        _ v: Int, days first: Int, count requested: Int, noise: Int = 0, pricingMinutes: Bool = false,
+        _ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource
     ) -> Bool {
         let p = state.problem
         let types = p.periodCount
         guard types <= 63, p.maxShiftsPerDay == 1 else { return false }
+        let pricing = pricingMinutes && p.tracksMinutes
         let limits = PersonLimits(
-            p, v, classes: classType.count, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift)
+            p, v, classes: classType.count, minuteUnit: minuteUnit, unitsPerShift: unitsPerShift,
+            countsMinutes: !pricing)
         func size(_ length: Int, _ counted: (type: Int, limit: Int)) -> Int {
             limits.stateEstimate(length: length) * (counted.limit + 1) * (types + 1) * length
         }
@@ -108,7 +119,7 @@ struct RosterRebuild {
             counted = tightestType(state, v, first: first, length: length)
         }
         let last = first + length - 1
-        lastWork = size(length, counted)
+        lastWork = size(length, counted) * (pricing ? Self.pricingProgrammes : 1)
 
         guard Self.clear(v, days: first, count: length, &state, &log) else { return false }
         let window = Window(
@@ -117,9 +128,10 @@ struct RosterRebuild {
 
         // Solve, pricing the other shift types above their limit until the plan keeps every limit.
         for t in 0..<types { typePenalty[t] = 0 }
+        unitPrice = 0
         var attempts = 0
         while true {
-            guard solve(p, window) else { return false }
+            guard pricing ? solvePricingMinutes(p, window, limits) : solve(p, window) else { return false }
             guard let over = typeAboveLimit(state, v, window) else { break }
             attempts += 1
             guard attempts < 4 else { return false }
@@ -258,6 +270,47 @@ struct RosterRebuild {
         return nil
     }
 
+    /// Programmes one rebuild that prices minutes runs at most: the first, the bisection's and the last.
+    private static let pricingProgrammes = 12
+
+    /// Solves with a price on each minute unit worked: none when the plan's minutes keep the
+    /// person's limits, else the lowest (to about a thousandth of a unit's price outside the
+    /// limits) that brings them within or, where a price tips many shifts at once and no price
+    /// does, the nearest; false when no plan keeps the rules.
+    private mutating func solvePricingMinutes(_ p: IndexedProblem, _ window: Window, _ limits: PersonLimits) -> Bool {
+        let unit = Int64(minuteUnit)
+        let outside = window.outsideMinutes
+        let fewest = (limits.minMinutes - outside + unit - 1) / unit
+        let most = (limits.maxMinutes - outside) / unit
+        func unitsOutside(_ units: Int64) -> Int64 { max(0, fewest - units) + max(0, units - most) }
+        unitPrice = 0
+        guard solve(p, window) else { return false }
+        let units = plannedUnits(p, window)
+        guard units < fewest || units > most else { return true }
+        // Beyond a unit's price outside the limits, keeping them costs more than it saves.
+        let bound = p.weightMinuteViolation * unit * Self.scale
+        let short = units < fewest
+        var strong = short ? -bound : bound
+        var weak: Int64 = 0
+        var best = (price: Int64(0), outside: unitsOutside(units))
+        for _ in 0..<(Self.pricingProgrammes - 2) {
+            unitPrice = (strong + weak) / 2
+            guard solve(p, window) else { return false }
+            let planned = plannedUnits(p, window)
+            if unitsOutside(planned) < best.outside { best = (unitPrice, unitsOutside(planned)) }
+            if short ? planned < fewest : planned > most { weak = unitPrice } else { strong = unitPrice }
+        }
+        unitPrice = best.price
+        return solve(p, window)
+    }
+
+    /// The minute units of the plan.
+    private func plannedUnits(_ p: IndexedProblem, _ window: Window) -> Int64 {
+        var units: Int64 = 0
+        for i in 0..<window.length where plan[i] >= 0 { units += Int64(cellUnits[i * p.periodCount + Int(plan[i])]) }
+        return units
+    }
+
     // MARK: - The dynamic programme
 
     /// Fills `plan` (a shift type per window day, -1 for a day off) with the cheapest
@@ -272,6 +325,7 @@ struct RosterRebuild {
         let start = window.startState
         current.reach(start, value: 0)
         let limits = window.limits
+        let countsUnits = limits.tracksMinutes
         defer {
             // Leave both layers unreached for the next call.
             current.clear()
@@ -313,14 +367,14 @@ struct RosterRebuild {
                     let k = i * types + t
                     let cost = cellCost[k]
                     guard cost != Self.unreachable else { continue }
-                    let newUnits = Int(r.units) + Int(cellUnits[k])
+                    let newUnits = countsUnits ? Int(r.units) + Int(cellUnits[k]) : 0
                     guard newUnits <= shape.unitCap else { continue }
                     let newCounted = t == window.countedType ? Int(r.counted) + 1 : Int(r.counted)
                     guard newCounted <= shape.countCap else { continue }
                     next.relax(
                         kept.working(Int(typeClass[t]), units: newUnits, counted: newCounted, shape),
-                        value + cost + typePenalty[t] + weekendCost, from: r.index, choosing: Int8(t), parents,
-                        chosen)
+                        value + cost + typePenalty[t] + weekendCost + unitPrice * Int64(cellUnits[k]),
+                        from: r.index, choosing: Int8(t), parents, chosen)
                 }
             }
             current.clear()
@@ -450,6 +504,7 @@ private struct PersonLimits {
     let minMinutes: Int64
     let maxMinutes: Int64
     let tracksWeekends: Bool
+    /// Whether the states count the minutes worked (not when the rebuild prices them).
     let tracksMinutes: Bool
     /// Classes of shift types (`RosterRebuild.typeClass`).
     let classes: Int
@@ -457,7 +512,7 @@ private struct PersonLimits {
     let minuteUnit: Int64
     let unitsPerShift: Int
 
-    init(_ p: IndexedProblem, _ v: Int, classes: Int, minuteUnit: Int32, unitsPerShift: Int) {
+    init(_ p: IndexedProblem, _ v: Int, classes: Int, minuteUnit: Int32, unitsPerShift: Int, countsMinutes: Bool) {
         self.minuteUnit = Int64(minuteUnit)
         self.unitsPerShift = unitsPerShift
         let limit = Int(p.volunteerMaxConsecutive[v])
@@ -468,7 +523,7 @@ private struct PersonLimits {
         restCap = max(1, minRest)
         tracksWeekends = p.tracksWeekends && p.softLimits
         maxWeekends = Int(p.volunteerMaxWeekends[v])
-        tracksMinutes = p.tracksMinutes
+        tracksMinutes = p.tracksMinutes && countsMinutes
         minMinutes = Int64(p.volunteerMinMinutes[v])
         maxMinutes = p.softLimits ? Int64(p.volunteerMaxMinutes[v]) : .max
         self.classes = classes
