@@ -94,10 +94,10 @@ struct RosterRebuild {
     /// are always broken at random), so the programme can propose near-best rosters too.
     ///
     /// With `pricingMinutes`, the minutes worked are not counted in the states but priced per
-    /// minute, at the lowest price that brings the person's total within their limits (found
-    /// by bisection, a dozen programmes): the states are fewer, so a window can be months long
-    /// where counting the minutes cut it to weeks. Where the working time leaves a person
-    /// little slack, mending a broken run moves work by more than a few weeks.
+    /// minute, at the price whose plan comes nearest the person's limits (found by bisection,
+    /// up to a dozen programmes): the states are fewer, so a window can be months long where
+    /// counting the minutes cut it to weeks. Where the working time leaves a person little
+    /// slack, mending a broken run moves work by more than a few weeks.
     mutating func rebuild(
         _ v: Int, days first: Int, count requested: Int, noise: Int = 0, pricingMinutes: Bool = false,
         _ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource
@@ -270,7 +270,7 @@ struct RosterRebuild {
         return nil
     }
 
-    /// Programmes one rebuild that prices minutes runs at most: the first, the bisection's and the last.
+    /// The most programmes a rebuild that prices minutes runs: the first, the bisection's ten and the last.
     private static let pricingProgrammes = 12
 
     /// Solves with a price on each minute unit worked: none when the plan's minutes keep the
@@ -300,6 +300,7 @@ struct RosterRebuild {
             if unitsOutside(planned) < best.outside { best = (unitPrice, unitsOutside(planned)) }
             if short ? planned < fewest : planned > most { weak = unitPrice } else { strong = unitPrice }
         }
+        guard unitPrice != best.price else { return true }
         unitPrice = best.price
         return solve(p, window)
     }
