@@ -34,8 +34,8 @@ struct MoveSelector {
     /// time over `longRepairDays` with the minutes priced, not counted
     /// (`RosterRebuild.rebuild(pricingMinutes:)`). On Instance22 everyone's working time
     /// leaves four to eight shifts of slack in the year, and the last broken rest days could
-    /// not be mended in four weeks without a shift short: 60 s runs are feasible in four of
-    /// four seeds, against six of ten runs before. Long rebuilds from the start, when many
+    /// not be mended in four weeks without a shift short: 60 s runs are feasible in six of six
+    /// seeds, against six of ten runs before. Long rebuilds from the start, when many
     /// rules are broken, took time the short ones spend better (Instance13 and 23 ended higher
     /// at 30 s; Benchmarks/README.md).
     private static let longRepairDays = 112
