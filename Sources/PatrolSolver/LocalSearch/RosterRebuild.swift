@@ -274,9 +274,9 @@ struct RosterRebuild {
     private static let pricingProgrammes = 12
 
     /// Solves with a price on each minute unit worked: none when the plan's minutes keep the
-    /// person's limits, else the lowest (to about a thousandth of a unit's price outside the
-    /// limits) that brings them within or, where a price tips many shifts at once and no price
-    /// does, the nearest; false when no plan keeps the rules.
+    /// person's limits, else the first price of a bisection (steps of about a thousandth of a
+    /// unit's price outside the limits) whose plan keeps them or, where a price tips many shifts
+    /// at once and none does, the one whose plan comes nearest; false when no plan keeps the rules.
     private mutating func solvePricingMinutes(_ p: IndexedProblem, _ window: Window, _ limits: PersonLimits) -> Bool {
         let unit = Int64(minuteUnit)
         let outside = window.outsideMinutes
