@@ -2,7 +2,7 @@
 import Testing
 
 /// The annealing's schedule of cycles: doubling, restarting hot, and a last cycle that
-/// ends with the moves the search has left.
+/// ends with the moves the search has left, however that estimate changes.
 @Suite struct SimulatedAnnealingTests {
     /// Runs `budget` moves the way the search does (fitting each new cycle to the moves
     /// left) and returns the move counts at which cycles ended and the temperature each
@@ -40,6 +40,30 @@ import Testing
         let fitted = Self.cycles(budget: 1_000, fitting: true)
         #expect(fitted.ends == [100, 300, 1_000])
         for temperature in fitted.temperatures { #expect(abs(temperature - 0.3) < 0.02) }
+    }
+
+    @Test func theLastCycleFollowsANewEstimateOfTheMovesLeft() {
+        var annealing = SimulatedAnnealing(startTemperature: 20, endTemperature: 0.3, firstCycleLength: 100)
+        annealing.aimLastCycle(movesLeft: 50)
+        #expect(annealing.cycleLength == 100, "a cycle that was not fitted as the last keeps its length")
+        annealing.fitLastCycle(movesLeft: 200)
+        // Halfway through, the search finds it has 300 moves left, not 100: the cycle now
+        // ends 300 moves on, cooling from where it is to the end temperature.
+        for _ in 0..<100 {
+            let ended = annealing.step()
+            #expect(!ended)
+        }
+        annealing.aimLastCycle(movesLeft: 300)
+        var moves = 100
+        var temperature = annealing.temperature
+        while true {
+            temperature = annealing.temperature
+            moves += 1
+            if annealing.step() { break }
+        }
+        #expect(moves == 400)
+        #expect(abs(temperature - 0.3) < 0.02)
+        #expect(!annealing.isLastCycle, "the cycle after it is an ordinary one")
     }
 
     @Test func aBudgetWithRoomForMoreCyclesKeepsThemDoubling() {

@@ -30,6 +30,8 @@ struct LocalSearchPhase {
         var lastReport = statistics.elapsed
         let startTime = termination.elapsed
         var cycleStartTotal = best.total
+        var cycleStart = (moves: 0, time: startTime)
+        var lastAim = startTime
         var staleCycles = 0
 
         while true {
@@ -38,6 +40,14 @@ struct LocalSearchPhase {
                 if let reason = termination.reason(statistics, bestScore: best.total) {
                     statistics.stopReason = reason
                     break
+                }
+                // Only a search on time re-aims (by the clock): one with a move limit knows its
+                // moves left exactly, and stays reproducible.
+                if annealing.isLastCycle && configuration.moveLimit == nil
+                    && statistics.elapsed - lastAim >= .milliseconds(100)
+                {
+                    lastAim = statistics.elapsed
+                    annealing.aimLastCycle(movesLeft: movesLeft(statistics.movesEvaluated, paceSince: cycleStart))
                 }
                 if statistics.elapsed - lastReport >= .milliseconds(250) {
                     lastReport = statistics.elapsed
@@ -58,8 +68,10 @@ struct LocalSearchPhase {
                 } else {
                     incumbent?.offer(best)
                 }
-                annealing.fitLastCycle(movesLeft: movesLeft(statistics.movesEvaluated, since: startTime))
+                annealing.fitLastCycle(
+                    movesLeft: movesLeft(statistics.movesEvaluated, paceSince: (moves: 0, time: startTime)))
                 cycleStartTotal = best.total
+                cycleStart = (statistics.movesEvaluated, termination.elapsed)
             }
 
             let before = state.total
@@ -86,14 +98,16 @@ struct LocalSearchPhase {
         statistics.elapsed = termination.elapsed
     }
 
-    /// The moves this search has left: before its move limit (so a run with one is
-    /// reproducible), or else before its time limit at the pace it has kept since `start`.
-    private func movesLeft(_ moves: Int, since start: Duration) -> Int {
+    /// The moves this search has left after `moves`: before its move limit (so a run with
+    /// one is reproducible), or else before its time limit at the pace it has kept since
+    /// `start`.
+    private func movesLeft(_ moves: Int, paceSince start: (moves: Int, time: Duration)) -> Int {
         if let limit = configuration.moveLimit { return limit - moves }
-        let spent = (termination.elapsed - start).seconds
+        let now = termination.elapsed
+        let spent = (now - start.time).seconds
         guard spent > 0 else { return .max }
-        let pace = Double(moves) / spent
-        return Int(min(pace * (configuration.timeLimit - start).seconds, 1e15)) - moves
+        let pace = Double(moves - start.moves) / spent
+        return Int(min(pace * (configuration.timeLimit - now).seconds, 1e15))
     }
 
     private func progress(_ best: BestSchedule, _ p: IndexedProblem, _ statistics: SearchCounters) -> SolverProgress {
