@@ -71,6 +71,7 @@ struct LocalSearchPhase {
                 annealing.fitLastCycle(
                     movesLeft: movesLeft(statistics.movesEvaluated, paceSince: (moves: 0, time: startTime)))
                 cycleStartTotal = best.total
+                selector.unsettleDays()
                 cycleStart = (statistics.movesEvaluated, termination.elapsed)
             }
 
@@ -81,6 +82,7 @@ struct LocalSearchPhase {
             if checking == .everyMove { try verify(state, after: log) }
             if annealing.accepts(delta, &random) {
                 statistics.movesAccepted += 1
+                selector.accepted(log, state)
                 best.follow(log, state)
                 if best.isWorse(than: state) {
                     best.markCurrent(state)
