@@ -57,6 +57,9 @@ struct MoveSelector {
     /// settling, means over nine seeds (20 s, two threads) fell on Instance10 in each set of
     /// three seeds (by 5, 32 and 64) and moved less than the spread elsewhere (Benchmarks/README.md).
     private var settledDays: [Bool]
+    /// Whether this problem's moves include day reassignments (shift rosters do, patrol rosters
+    /// do not): only then are days settled, and accepted moves unsettle them.
+    private let reassignsDays: Bool
     /// How far an accepted move unsettles: its own day and the day on each side, whose
     /// successions and rest it changes.
     private static let settleRadius = 1
@@ -73,6 +76,7 @@ struct MoveSelector {
         }
         rebuilder = RosterRebuild(problem: problem)
         settledDays = Array(repeating: false, count: problem.dayCount)
+        reassignsDays = (problem.moveProfile.weights[.reassignDay] ?? 0) > 0
         firstSlots.reserveCapacity(64)
         secondSlots.reserveCapacity(64)
         people.reserveCapacity(16)
@@ -643,6 +647,7 @@ struct MoveSelector {
 
     /// Unsettles the days an accepted move changed and the days beside them.
     mutating func accepted(_ log: MoveLog, _ state: WorkingSolution) {
+        guard reassignsDays else { return }
         let p = state.problem
         for step in log.steps {
             let slot: Int32
