@@ -76,7 +76,7 @@ struct MoveSelector {
         }
         rebuilder = RosterRebuild(problem: problem)
         settledDays = Array(repeating: false, count: problem.dayCount)
-        reassignsDays = (problem.moveProfile.weights[.reassignDay] ?? 0) > 0
+        reassignsDays = kindTable.contains(.reassignDay)
         firstSlots.reserveCapacity(64)
         secondSlots.reserveCapacity(64)
         people.reserveCapacity(16)
@@ -425,7 +425,7 @@ struct MoveSelector {
             partner = onDuty(wasted.otherDay, besides: person, state, &random)
             centre(on: wasted.openDay)
         } else if open >= 0 {
-            let day = Int(p.cellDay[Int(p.slotCell[open])])
+            let day = p.day(ofSlot: open)
             centre(on: day)
             let taker = candidate(state, open, &random)
             if taker >= 0 { person = taker }
@@ -451,7 +451,7 @@ struct MoveSelector {
                 let s = random.below(p.slotCount)
                 guard state.slotCount[s] > p.slotNeed[s], !p.slotFrozen[s] else { continue }
                 person = member(state, s, &random)
-                centre(on: Int(p.cellDay[Int(p.slotCell[s])]))
+                centre(on: p.day(ofSlot: s))
                 break
             }
         }
@@ -594,7 +594,7 @@ struct MoveSelector {
             }
         }
         guard open >= 0 else { return nil }
-        let openDay = Int(p.cellDay[Int(p.slotCell[open])])
+        let openDay = p.day(ofSlot: open)
         let openWeekend = Int(p.weekend(ofDay: openDay))
         for _ in 0..<8 {
             let v = candidate(state, open, &random)
@@ -655,7 +655,7 @@ struct MoveSelector {
             case .added(_, let s, _), .removed(_, let s, _): slot = s
             case .sessionChanged: continue
             }
-            let day = Int(p.cellDay[Int(p.slotCell[Int(slot)])])
+            let day = p.day(ofSlot: Int(slot))
             for near in max(0, day - Self.settleRadius)...min(p.dayCount - 1, day + Self.settleRadius) {
                 settledDays[near] = false
             }

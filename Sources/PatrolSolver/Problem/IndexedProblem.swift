@@ -52,6 +52,9 @@ struct IndexedProblem: Sendable {
     /// The weekend day `d` belongs to, or -1 on weekdays.
     @inline(__always)
     func weekend(ofDay d: Int) -> Int32 { cellWeekend[d * periodCount] }
+    /// The day of slot `s`.
+    @inline(__always)
+    func day(ofSlot s: Int) -> Int { Int(cellDay[Int(slotCell[s])]) }
     /// Working minutes of a patrol or shift in the cell (for total-time limits).
     var cellMinutes: [Int32] = []
     /// Slots of each cell.
