@@ -56,11 +56,14 @@ struct LocalSearchPhase {
                 }
             }
             statistics.movesEvaluated += 1
-            if statistics.movesEvaluated & 1023 == 0 { selector.temperature = annealing.temperature }
+            if statistics.movesEvaluated & 1023 == 0 {
+                selector.temperature = annealing.temperature
+                if configuration.moveLimit == nil { selector.searchSeconds = (statistics.elapsed - startTime).seconds }
+            }
             if annealing.step() {
-                // A cycle that found nothing better hands the next one to rebuilds more.
+                // A cycle that found nothing better charges rebuilds more in the next one.
                 let stale = best.total >= cycleStartTotal
-                selector.intensifiesRebuilds = stale
+                selector.restrainsRebuilds = stale
                 staleCycles = stale ? staleCycles + 1 : 0
                 if staleCycles < role.staleCyclesBeforeWalkingOn { best.restore(into: &state) }
                 if role.adoptsSharedBest {

@@ -11,15 +11,31 @@ struct MoveSelector {
     /// Moves drawn minus the cost of rebuilds so far, in moves: rebuilds wait while negative,
     /// so they take a bounded share of the time whatever their size.
     private var rebuildCredit = 0
-    /// Whether rebuilds take four times their usual share: set by the search while its
-    /// annealing cycles stop finding better rosters, when the exact one-person
-    /// neighbourhood pays more than more random moves.
-    var intensifiesRebuilds = false
+    /// Whether rebuilds are charged four times as many moves: set by the search while its
+    /// annealing cycles stop finding better rosters. The charge, not the draw, limits rebuilds
+    /// on every benchmark instance, so this gives them about a quarter of their share.
+    var restrainsRebuilds = false
     /// Steps of the rebuild's programme (its size bound, `RosterRebuild.lastWork`) charged as
     /// one ordinary move: this sets the rebuilds' share of the search. 4,000 (twice the share
     /// of 2,000) ended closer to feasible on the year-long benchmark instances; a stuck search
-    /// is charged a quarter of that (Benchmarks/README.md).
-    private var rebuildStepsPerMove: Int { intensifiesRebuilds ? 1_000 : 4_000 }
+    /// is charged four times as much (Benchmarks/README.md).
+    private var rebuildStepsPerMove: Int { restrainsRebuilds ? 1_000 : 4_000 }
+    /// The least share of a search's time that rebuilds take, whatever their charge, on rosters
+    /// of `longHorizonDays` or more (none on shorter ones). The size bound charged overstates
+    /// the work most on long rosters with many shift types (the programme reaches under 1 % of
+    /// its bound's states on Instance24, 5 % on Instance4), so rebuilds took 5 % of the time
+    /// there against 69 % on Instance4 (one thread, 10 s). Random moves cover a year of 150
+    /// people thinly in a minute; a rebuild improves a month of one person's at once. Against
+    /// no floor, Instance23 and 24 ended lower and 20, 21 and 22 about even; on 13 and 19 (four
+    /// and twelve weeks) the same floor cost (Benchmarks/README.md).
+    private let rebuildTimeFloor: Double
+    private static let longHorizonDays = 182
+    private static let longHorizonRebuildShare = 0.2
+    /// Seconds this search has run, kept up to date by a search on time; nil for one with a
+    /// move limit, which stays reproducible without the floor (it needs the clock).
+    var searchSeconds: Double? = nil
+    /// Seconds spent in rebuilds, counted only where the floor applies.
+    private var rebuildSeconds = 0.0
     /// Block swaps aimed at a broken request, out of 1,000. They help where requests decide
     /// (Instance9 and 3 end lower) and cost where one more covered place does (Instance5
     /// and 6 reach their better outcome less often); figures in Benchmarks/README.md.
@@ -75,6 +91,7 @@ struct MoveSelector {
             kindTable += Array(repeating: kind, count: problem.moveProfile.weights[kind] ?? 0)
         }
         rebuilder = RosterRebuild(problem: problem)
+        rebuildTimeFloor = problem.dayCount >= Self.longHorizonDays ? Self.longHorizonRebuildShare : 0
         settledDays = Array(repeating: false, count: problem.dayCount)
         reassignsDays = kindTable.contains(.reassignDay)
         firstSlots.reserveCapacity(64)
@@ -98,7 +115,7 @@ struct MoveSelector {
         case .changeDay: applied = changeDay(&state, &log, &random)
         case .swapBlock: applied = swapBlock(&state, &log, &random)
         case .ruinAndRecreate: applied = ruinAndRecreate(&state, &log, &random)
-        case .rebuildRoster: applied = rebuildRoster(&state, &log, &random)
+        case .rebuildRoster: applied = timedRebuildRoster(&state, &log, &random)
         case .reassignDay: applied = reassignDay(&state, &log, &random)
         case .rotateRun: applied = rotateRun(&state, &log, &random)
         }
@@ -382,6 +399,16 @@ struct MoveSelector {
         return true
     }
 
+    /// `rebuildRoster`, timed where the time floor applies (`rebuildTimeFloor`).
+    private mutating func timedRebuildRoster(
+        _ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource
+    ) -> Bool {
+        guard rebuildTimeFloor > 0, searchSeconds != nil else { return rebuildRoster(&state, &log, &random) }
+        let start = ContinuousClock.now
+        defer { rebuildSeconds += (ContinuousClock.now - start).seconds }
+        return rebuildRoster(&state, &log, &random)
+    }
+
     /// An ejection chain of rebuilds (after Glover 1996 and Burke & Curtois 2014): rebuild a
     /// person's work over four weeks (the whole horizon when shorter); if that crowded a
     /// team above its need, rebuild a team mate there over the same days, or if it left a
@@ -403,7 +430,7 @@ struct MoveSelector {
     /// the others add up to three units of noise a day, so near-best rosters get proposed and
     /// the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        guard rebuildCredit > 0 else { return false }
+        guard rebuildCredit > 0 || rebuildSeconds < rebuildTimeFloor * (searchSeconds ?? 0) else { return false }
         let p = state.problem
         var length = min(p.dayCount, 28)
         var pricingMinutes = false
