@@ -26,11 +26,12 @@ struct MoveSelector {
     /// its bound's states on Instance24, 5 % on Instance4), so rebuilds took 5 % of the time
     /// there against 69 % on Instance4 (one thread, 10 s). Random moves cover a year of 150
     /// people thinly in a minute; a rebuild improves a month of one person's at once. Against
-    /// no floor, Instance23 and 24 ended lower and 20, 21 and 22 about even; on 13 and 19 (four
-    /// and twelve weeks) the same floor cost (Benchmarks/README.md).
+    /// no floor, a fifth left Instance23 and 24 lower and 20, 21 and 22 about even; three
+    /// tenths left 21-24 lower than a fifth and 20 even, four tenths no lower than three; on 13
+    /// and 19 (four and twelve weeks) a fifth cost (Benchmarks/README.md).
     private let rebuildTimeFloor: Double
     private static let longHorizonDays = 182
-    private static let longHorizonRebuildShare = 0.2
+    private static let longHorizonRebuildShare = 0.3
     /// Seconds this search has run, kept up to date by a search on time; nil for one with a
     /// move limit, which stays reproducible without the floor (it needs the clock).
     var searchSeconds: Double? = nil
