@@ -400,10 +400,12 @@ struct MoveSelector {
         return true
     }
 
-    /// `rebuildRoster`, timed where the time floor applies (`rebuildTimeFloor`).
+    /// `rebuildRoster` when rebuilds have credit left or are below their time floor, timed
+    /// where the floor applies (`rebuildTimeFloor`); a draw refused reads no clock.
     private mutating func timedRebuildRoster(
         _ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource
     ) -> Bool {
+        guard rebuildCredit > 0 || rebuildSeconds < rebuildTimeFloor * (searchSeconds ?? 0) else { return false }
         guard rebuildTimeFloor > 0, searchSeconds != nil else { return rebuildRoster(&state, &log, &random) }
         let start = ContinuousClock.now
         defer { rebuildSeconds += (ContinuousClock.now - start).seconds }
@@ -431,7 +433,6 @@ struct MoveSelector {
     /// the others add up to three units of noise a day, so near-best rosters get proposed and
     /// the annealing judges them by their real score.
     private mutating func rebuildRoster(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
-        guard rebuildCredit > 0 || rebuildSeconds < rebuildTimeFloor * (searchSeconds ?? 0) else { return false }
         let p = state.problem
         var length = min(p.dayCount, 28)
         var pricingMinutes = false
