@@ -102,21 +102,24 @@ import Testing
         #expect(result.assignments.map(\.day).sorted() == [0, 1, 2, 3, 4, 7, 8, 9, 10, 11])
     }
 
-    /// Four weeks, twenty people who may each work two weekends and twenty days: the weekend
-    /// cover takes every weekend allowed worked on both days, so a weekend worked on one day
-    /// only leaves a place open. More than sixteen people, so rebuild chains also start
-    /// from such a weekend (not only as pairs).
-    static let scarceWeekends = [
-        "SECTION_HORIZON", "28", "",
-        "SECTION_SHIFTS", "D,480,", "",
-        "SECTION_STAFF",
-    ].joined(separator: "\n") + "\n"
-        + (0..<20).map { "P\($0),D=28,9600,9600,5,1,1,2\n" }.joined()
-        + "\nSECTION_DAYS_OFF\n\nSECTION_COVER\n"
-        + (0..<28).map { "\($0),D,\($0 % 7 >= 5 ? 10 : 16),100,1\n" }.joined()
+    /// `weeks` weeks, twenty people who may each work half the weekends and twenty days in four
+    /// weeks: the weekend cover takes every weekend allowed worked on both days, so a weekend
+    /// worked on one day only leaves a place open. More than sixteen people, so rebuild chains
+    /// also start from such a weekend (not only as pairs); a year draws weekend trades too.
+    static func scarceWeekends(weeks: Int) -> String {
+        [
+            "SECTION_HORIZON", "\(7 * weeks)", "",
+            "SECTION_SHIFTS", "D,480,", "",
+            "SECTION_STAFF",
+        ].joined(separator: "\n") + "\n"
+            + (0..<20).map { "P\($0),D=\(7 * weeks),\(2_400 * weeks),\(2_400 * weeks),5,1,1,\(weeks / 2)\n" }.joined()
+            + "\nSECTION_DAYS_OFF\n\nSECTION_COVER\n"
+            + (0..<(7 * weeks)).map { "\($0),D,\($0 % 7 >= 5 ? 10 : 16),100,1\n" }.joined()
+    }
 
-    @Test func incrementalScoreMatchesARecountWhereWeekendsAreScarce() throws {
-        let instance = try CurtoisInstance(name: "weekends", text: Self.scarceWeekends)
+    @Test(arguments: [4, 52])
+    func incrementalScoreMatchesARecountWhereWeekendsAreScarce(weeks: Int) throws {
+        let instance = try CurtoisInstance(name: "weekends", text: Self.scarceWeekends(weeks: weeks))
         let result = try CurtoisSolver(instance).solve(
             SolverConfiguration(seed: 3, moveLimit: 30_000, checking: .everyMove))
         #expect(result.objective == Self.objective(instance, result.assignments))
@@ -124,7 +127,7 @@ import Testing
 
     @Test(arguments: [1, 2] as [UInt64])
     func worksEveryWeekendOnBothDaysWhereCoverNeedsIt(seed: UInt64) throws {
-        let instance = try CurtoisInstance(name: "weekends", text: Self.scarceWeekends)
+        let instance = try CurtoisInstance(name: "weekends", text: Self.scarceWeekends(weeks: 4))
         let result = try CurtoisSolver(instance).solve(SolverConfiguration(seed: seed, moveLimit: 300_000))
         Self.expectEveryRuleKept(result, instance)
         #expect(result.objective == 0)

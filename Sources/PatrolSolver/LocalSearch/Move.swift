@@ -29,6 +29,9 @@ enum MoveKind: Int, CaseIterable, Sendable {
     /// Move everything a person works over a run of days one day earlier or later, the day
     /// pushed out of the run wrapping round to its other end.
     case rotateRun
+    /// Fill an open weekend place with someone who gives up a weekend they work on one day
+    /// only to someone who works its other day alone.
+    case tradeWeekend
 }
 
 /// The mix of moves for a kind of problem: each kind is drawn in proportion to its weight
@@ -45,8 +48,8 @@ enum MoveProfile: Sendable {
             [.assign: 140, .replace: 320, .swapGrids: 140, .swapTimes: 140, .relocate: 110, .unassign: 30,
              .changeSession: 70, .changeDay: 20, .swapBlock: 30]
         case .shifts:
-            [.assign: 60, .replace: 140, .swapTimes: 60, .relocate: 60, .unassign: 20, .changeDay: 330,
-             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10, .reassignDay: 20, .rotateRun: 30]
+            [.assign: 60, .replace: 140, .swapTimes: 60, .relocate: 60, .unassign: 20, .changeDay: 310,
+             .swapBlock: 310, .ruinAndRecreate: 10, .rebuildRoster: 10, .reassignDay: 20, .rotateRun: 30, .tradeWeekend: 20]
         }
     }
 }

@@ -67,6 +67,11 @@ struct MoveSelector {
     /// weekend with an open place, out of 1,000 (where weekends are limited). Instance19 and
     /// 18 end lower; at twice the share Instance8 ended higher (Benchmarks/README.md).
     private static let wastedWeekendShare = 250
+    /// Rosters of this many days or more draw weekend trades (`tradeWeekend`); shorter ones
+    /// give their share to day changes. On the year-long benchmark instances (22-24) trades
+    /// left the means over two seeds lower; on Instance19 (12 weeks) higher by 6 %, on 20 and
+    /// 21 (26 weeks) by under 1 % (Benchmarks/README.md).
+    private static let weekendTradeDays = 364
     private var dayReassignment = DayReassignment()
     /// Days whose reassignment last changed nothing, with no accepted move on them or within
     /// `settleRadius` days of them since: drawn again, they would almost always change nothing
@@ -88,8 +93,12 @@ struct MoveSelector {
     var temperature = Double.infinity
 
     init(problem: IndexedProblem) {
+        var weights = problem.moveProfile.weights
+        if problem.dayCount < Self.weekendTradeDays, let trades = weights.removeValue(forKey: .tradeWeekend) {
+            weights[.changeDay, default: 0] += trades
+        }
         for kind in MoveKind.allCases {
-            kindTable += Array(repeating: kind, count: problem.moveProfile.weights[kind] ?? 0)
+            kindTable += Array(repeating: kind, count: weights[kind] ?? 0)
         }
         rebuilder = RosterRebuild(problem: problem)
         rebuildTimeFloor = problem.dayCount >= Self.longHorizonDays ? Self.longHorizonRebuildShare : 0
@@ -119,6 +128,7 @@ struct MoveSelector {
         case .rebuildRoster: applied = timedRebuildRoster(&state, &log, &random)
         case .reassignDay: applied = reassignDay(&state, &log, &random)
         case .rotateRun: applied = rotateRun(&state, &log, &random)
+        case .tradeWeekend: applied = tradeWeekend(&state, &log, &random)
         }
         if !applied { log.undo(&state) }
         return applied
@@ -604,24 +614,7 @@ struct MoveSelector {
         let p = state.problem
         let days = p.dayCount
         func works(_ v: Int, _ d: Int) -> Bool { d >= 0 && d < days && state.volunteerDayCount[v * days + d] > 0 }
-        // An open place on a weekend, from a random day on.
-        let start = random.below(days)
-        var open = -1
-        search: for i in 0..<days {
-            let d = (start + i) % days
-            guard p.weekend(ofDay: d) >= 0 else { continue }
-            let firstType = random.below(p.periodCount)
-            for offset in 0..<p.periodCount {
-                let cell = d * p.periodCount + (firstType + offset) % p.periodCount
-                for j in p.cellSlots.start(cell)..<p.cellSlots.end(cell) {
-                    let s = p.cellSlots[j]
-                    if state.slotCount[s] < p.slotNeed[s] && !p.slotFrozen[s] {
-                        open = s
-                        break search
-                    }
-                }
-            }
-        }
+        let open = openWeekendPlace(state, &random)
         guard open >= 0 else { return nil }
         let openDay = p.day(ofSlot: open)
         let openWeekend = Int(p.weekend(ofDay: openDay))
@@ -644,6 +637,85 @@ struct MoveSelector {
             }
         }
         return nil
+    }
+
+    /// An open weekend place taken by someone who gives up a weekend they work on one day only
+    /// to someone who works its other day alone: one more place covered, the giver's weekends
+    /// as many as before, the taker's half weekend made whole. Weekend places are what the
+    /// year-long benchmark rosters leave open, while their people work hundreds of weekends on
+    /// one day only with their allowance spent; each part alone changes nothing or costs, so
+    /// the search would have to take a worse step to find the pair.
+    private mutating func tradeWeekend(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
+        let p = state.problem
+        guard p.tracksWeekends else { return false }
+        let open = openWeekendPlace(state, &random)
+        guard open >= 0 else { return false }
+        let days = p.dayCount
+        func works(_ v: Int, _ d: Int) -> Bool { state.volunteerDayCount[v * days + d] > 0 }
+        let openDay = p.day(ofSlot: open)
+        var giver = -1
+        for _ in 0..<8 {
+            let v = candidate(state, open, &random)
+            if v >= 0 && !works(v, openDay) {
+                giver = v
+                break
+            }
+        }
+        guard giver >= 0 else { return false }
+        let openWeekend = p.weekend(ofDay: openDay)
+        let start = random.below(days)
+        for i in 0..<days {
+            let d = (start + i) % days
+            let k = p.weekend(ofDay: d)
+            guard k >= 0, k != openWeekend, works(giver, d) else { continue }
+            let other = d > 0 && p.weekend(ofDay: d - 1) == k ? d - 1 : d + 1
+            guard other < days, p.weekend(ofDay: other) == k, !works(giver, other),
+                collect(giver, days: d, count: 1, into: &firstSlots, state)
+            else { continue }
+            for s in firstSlots { log.remove(giver, Int(s), &state) }
+            // The taker: anyone working the other day alone who may take the giver's work
+            // within their minutes, from a random person on.
+            let from = random.below(p.volunteerCount)
+            var taker = -1
+            people: for j in 0..<p.volunteerCount {
+                let w = (from + j) % p.volunteerCount
+                guard w != giver, works(w, other), !works(w, d) else { continue }
+                var minutes = state.volunteerMinutes[w]
+                for s in firstSlots {
+                    minutes += p.cellMinutes[Int(p.slotCell[Int(s)])]
+                    guard state.canAdd(w, Int(s)) else { continue people }
+                }
+                if p.tracksMinutes && minutes > p.volunteerMaxMinutes[w] { continue }
+                taker = w
+                break
+            }
+            guard taker >= 0 else { return false }
+            for s in firstSlots { log.add(taker, Int(s), &state) }
+            guard state.canAdd(giver, open) else { return false }
+            log.add(giver, open, &state)
+            return true
+        }
+        return false
+    }
+
+    /// A random open place on a weekend that the search may change (the first from a random
+    /// day on), or -1 when there is none.
+    private func openWeekendPlace(_ state: WorkingSolution, _ random: inout RandomSource) -> Int {
+        let p = state.problem
+        let start = random.below(p.dayCount)
+        for i in 0..<p.dayCount {
+            let d = (start + i) % p.dayCount
+            guard p.weekend(ofDay: d) >= 0 else { continue }
+            let firstType = random.below(p.periodCount)
+            for offset in 0..<p.periodCount {
+                let cell = d * p.periodCount + (firstType + offset) % p.periodCount
+                for j in p.cellSlots.start(cell)..<p.cellSlots.end(cell) {
+                    let s = p.cellSlots[j]
+                    if state.slotCount[s] < p.slotNeed[s] && !p.slotFrozen[s] { return s }
+                }
+            }
+        }
+        return -1
     }
 
     /// Someone other than `v` working on `day` (found in a few draws), or -1.
