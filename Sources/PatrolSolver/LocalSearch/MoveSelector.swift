@@ -69,7 +69,7 @@ struct MoveSelector {
     private static let wastedWeekendShare = 250
     /// Rosters of this many days or more draw weekend trades (`tradeWeekend`); shorter ones
     /// give their share to day changes. On the year-long benchmark instances (22-24) trades
-    /// left the means over two seeds lower; on Instance19 (12 weeks) higher by 6 %, on 20 and
+    /// left the means over four seeds lower; on Instance19 (12 weeks) higher by 6 %, on 20 and
     /// 21 (26 weeks) by under 1 % (Benchmarks/README.md).
     private static let weekendTradeDays = 364
     private var dayReassignment = DayReassignment()
@@ -644,7 +644,8 @@ struct MoveSelector {
     /// as many as before, the taker's half weekend made whole. Weekend places are what the
     /// year-long benchmark rosters leave open, while their people work hundreds of weekends on
     /// one day only with their allowance spent; each part alone changes nothing or costs, so
-    /// the search would have to take a worse step to find the pair.
+    /// the search would have to take a worse step to find the pair. Drawn on rosters of
+    /// `weekendTradeDays` or more.
     private mutating func tradeWeekend(_ state: inout WorkingSolution, _ log: inout MoveLog, _ random: inout RandomSource) -> Bool {
         let p = state.problem
         guard p.tracksWeekends else { return false }
@@ -677,15 +678,15 @@ struct MoveSelector {
             // within their minutes, from a random person on.
             let from = random.below(p.volunteerCount)
             var taker = -1
-            people: for j in 0..<p.volunteerCount {
+            for j in 0..<p.volunteerCount {
                 let w = (from + j) % p.volunteerCount
                 guard w != giver, works(w, other), !works(w, d) else { continue }
-                var minutes = state.volunteerMinutes[w]
-                for s in firstSlots {
-                    minutes += p.cellMinutes[Int(p.slotCell[Int(s)])]
-                    guard state.canAdd(w, Int(s)) else { continue people }
+                if p.tracksMinutes {
+                    var minutes = state.volunteerMinutes[w]
+                    for s in firstSlots { minutes += p.cellMinutes[Int(p.slotCell[Int(s)])] }
+                    guard minutes <= p.volunteerMaxMinutes[w] else { continue }
                 }
-                if p.tracksMinutes && minutes > p.volunteerMaxMinutes[w] { continue }
+                guard firstSlots.allSatisfy({ state.canAdd(w, Int($0)) }) else { continue }
                 taker = w
                 break
             }
