@@ -30,7 +30,7 @@ enum MoveKind: Int, CaseIterable, Sendable {
     /// pushed out of the run wrapping round to its other end.
     case rotateRun
     /// Fill an open weekend place with someone who gives up a weekend they work on one day
-    /// only to someone who works its other day alone.
+    /// only to someone who works its other day alone (or has a weekend to spare).
     case tradeWeekend
 }
 

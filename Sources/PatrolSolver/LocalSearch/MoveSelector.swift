@@ -640,8 +640,9 @@ struct MoveSelector {
     }
 
     /// An open weekend place taken by someone who gives up a weekend they work on one day only
-    /// to someone who works its other day alone: one more place covered, the giver's weekends
-    /// as many as before, the taker's half weekend made whole. Weekend places are what the
+    /// to someone who works its other day alone (or else to someone with a weekend to spare):
+    /// one more place covered, the giver's weekends as many as before, the taker's half weekend
+    /// made whole. Weekend places are what the
     /// year-long benchmark rosters leave open, while their people work hundreds of weekends on
     /// one day only with their allowance spent; each part alone changes nothing or costs, so
     /// the search would have to take a worse step to find the pair. Drawn on rosters of
@@ -675,21 +676,32 @@ struct MoveSelector {
             else { continue }
             for s in firstSlots { log.remove(giver, Int(s), &state) }
             // The taker: anyone working the other day alone who may take the giver's work
-            // within their minutes, from a random person on.
+            // within their minutes, from a random person on; failing that, the first found
+            // who works neither day and has a weekend of their allowance left.
             let from = random.below(p.volunteerCount)
             var taker = -1
+            var fallback = -1
             for j in 0..<p.volunteerCount {
                 let w = (from + j) % p.volunteerCount
-                guard w != giver, works(w, other), !works(w, d) else { continue }
+                guard w != giver, !works(w, d) else { continue }
+                let whole = works(w, other)
+                guard whole || (fallback < 0 && state.volunteerWeekendDays[w * p.weekendCount + Int(k)] == 0
+                    && state.volunteerWeekends[w] < p.volunteerMaxWeekends[w])
+                else { continue }
                 if p.tracksMinutes {
                     var minutes = state.volunteerMinutes[w]
                     for s in firstSlots { minutes += p.cellMinutes[Int(p.slotCell[Int(s)])] }
                     guard minutes <= p.volunteerMaxMinutes[w] else { continue }
                 }
                 guard firstSlots.allSatisfy({ state.canAdd(w, Int($0)) }) else { continue }
+                if !whole {
+                    fallback = w
+                    continue
+                }
                 taker = w
                 break
             }
+            if taker < 0 { taker = fallback }
             guard taker >= 0 else { return false }
             for s in firstSlots { log.add(taker, Int(s), &state) }
             guard state.canAdd(giver, open) else { return false }
